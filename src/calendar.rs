@@ -1,0 +1,82 @@
+//! Calendar arithmetic shared by dateline detection and time values: month
+//! names, month lengths and day spans, with no clock anywhere.
+
+use chrono::{Datelike, NaiveDate};
+
+/// English month names and their usual abbreviations, 1-based.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Regex alternation matching any month name accepted by [`month_number`].
+pub const MONTH_PATTERN: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?";
+
+pub fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    ymd(ny, nm, 1).and_then(|d| d.pred_opt())
+}
+
+/// First and last day of a month.
+pub fn month_span(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((ymd(year, month, 1)?, month_end(year, month)?))
+}
+
+pub fn year_span(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((ymd(year, 1, 1)?, ymd(year, 12, 31)?))
+}
+
+/// Parses an ISO date or the date part of an ISO timestamp.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+pub fn day_number(d: NaiveDate) -> f64 {
+    f64::from(d.num_days_from_ce())
+}
+
+pub fn from_day_number(n: f64) -> Option<NaiveDate> {
+    if !n.is_finite() {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(n as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_ends_respect_leap_years() {
+        assert_eq!(month_end(2024, 2), ymd(2024, 2, 29));
+        assert_eq!(month_end(2025, 2), ymd(2025, 2, 28));
+        assert_eq!(month_end(2025, 12), ymd(2025, 12, 31));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(parse_iso_date("2025-05-16T08:00:00Z"), ymd(2025, 5, 16));
+    }
+}

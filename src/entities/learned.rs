@@ -1,0 +1,320 @@
+//! Names an article introduces itself: "Full Name (ACRONYM)", "ACRONYM
+//! (Full Name)", organizations by their name's shape ("Port of Tallinn",
+//! "Caspian Shipping Company") and people by their titles.
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::{fold, Form, Gazetteer, Mention};
+use crate::rules::{EntityKind, RuleData};
+
+/// A person introduced with a title: "Foreign Minister Jane Roe".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub title: String,
+    /// The country or organization the title belongs to, where written.
+    pub affiliation: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Learner {
+    full_then_acronym: Regex,
+    acronym_then_full: Regex,
+    org_shape: Regex,
+    person: Regex,
+}
+
+const NAME_WORD: &str = r"[A-Z][\p{L}’'&.-]*";
+const LINK: &str = r"(?:of|for|and|the|on|in|de|du|des|la|le|&)";
+
+impl Learner {
+    pub fn new(rules: &RuleData) -> Self {
+        let full = format!(r"{NAME_WORD}(?:\s+(?:{LINK}\s+)*{NAME_WORD}){{0,9}}");
+        let full_then_acronym = Regex::new(&format!(
+            r"(?P<full>{full})\s+\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
+        ))
+        .unwrap();
+        let acronym_then_full = Regex::new(&format!(
+            r"\b(?P<acr>[A-Z][A-Z0-9&-]{{1,9}})\s+\((?P<full>{full})\)"
+        ))
+        .unwrap();
+        let alt = |xs: &[String]| {
+            xs.iter()
+                .map(|x| regex::escape(x))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let org_shape = Regex::new(&format!(
+            r"\b(?:(?:{})\s+{NAME_WORD}(?:\s+{NAME_WORD})?|(?:{NAME_WORD}\s+){{1,4}}(?:{}))(?:\b|$)",
+            alt(&rules.org_prefixes),
+            alt(&rules.org_suffixes)
+        ))
+        .unwrap();
+        let mut titles = rules.titles.clone();
+        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let person = Regex::new(&format!(
+            r"(?P<title>\b(?i:{}))(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\p{{L}}-]+(?:\s+[A-Z][\p{{L}}-]+)*))?,?\s+(?P<name>[A-Z][\p{{L}}’'-]+(?:\s+[A-Z][\p{{L}}’'-]+){{0,2}})",
+            alt(&titles)
+        ))
+        .unwrap();
+        Learner {
+            full_then_acronym,
+            acronym_then_full,
+            org_shape,
+            person,
+        }
+    }
+
+    pub fn learn(
+        &self,
+        text: &str,
+        gaz: &Gazetteer,
+        known: &[Mention],
+    ) -> (Vec<Mention>, Vec<Person>) {
+        let mut out: Vec<Mention> = Vec::new();
+        let mut acronyms: Vec<(String, String, EntityKind)> = Vec::new();
+        for c in self
+            .full_then_acronym
+            .captures_iter(text)
+            .chain(self.acronym_then_full.captures_iter(text))
+        {
+            let (full, acr) = (c.name("full").unwrap(), c.name("acr").unwrap());
+            let full_text = trim_leading_links(full.as_str());
+            if !initials_fit(acr.as_str(), full_text) || gaz.lookup(acr.as_str()).is_some() {
+                continue;
+            }
+            let (name, kind) = match gaz.lookup(full_text) {
+                Some((n, k)) => (n.to_string(), k),
+                None => (full_text.to_string(), EntityKind::Organization),
+            };
+            if !acronyms.iter().any(|(a, _, _)| a == acr.as_str()) {
+                acronyms.push((acr.as_str().to_string(), name, kind));
+            }
+        }
+        for m in self.org_shape.find_iter(text) {
+            let raw = m.as_str().trim_end_matches('.');
+            let name = trim_leading_links(raw);
+            let start = m.start() + (raw.len() - name.len());
+            if gaz.lookup(name).is_some()
+                || name.split_whitespace().count() < 2
+                || is_title_case_sentence_start(text, start)
+            {
+                continue;
+            }
+            out.push(mention(
+                name,
+                EntityKind::Company,
+                Form::Name,
+                start,
+                start + name.len(),
+                text,
+            ));
+        }
+        for (acr, name, kind) in &acronyms {
+            for (s, _) in text.match_indices(acr.as_str()) {
+                let e = s + acr.len();
+                let b = text.as_bytes();
+                if (s > 0 && b[s - 1].is_ascii_alphanumeric())
+                    || (e < b.len() && b[e].is_ascii_alphanumeric())
+                {
+                    continue;
+                }
+                out.push(mention(name, *kind, Form::Acronym, s, e, text));
+            }
+        }
+        let people = self.people(text, gaz, known);
+        for p in &people {
+            out.push(mention(
+                &p.name,
+                EntityKind::Person,
+                Form::Person,
+                p.start,
+                p.end,
+                text,
+            ));
+        }
+        (out, people)
+    }
+
+    fn people(&self, text: &str, gaz: &Gazetteer, known: &[Mention]) -> Vec<Person> {
+        let mut people: Vec<Person> = Vec::new();
+        for c in self.person.captures_iter(text) {
+            let name_m = c.name("name").unwrap();
+            // Stop at a possessive, a month, or a known place or organization.
+            let mut words: Vec<&str> = Vec::new();
+            for w in name_m.as_str().split_whitespace() {
+                if gaz.lookup(w).is_some() || crate::calendar::month_number(w).is_some() {
+                    break;
+                }
+                match w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
+                    Some(stem) => {
+                        words.push(stem);
+                        break;
+                    }
+                    None => words.push(w),
+                }
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let name = words.join(" ");
+            let title = c.name("title").unwrap();
+            let before = text[..title.start()].trim_end();
+            let affiliation = c
+                .name("of")
+                .and_then(|o| gaz.lookup(o.as_str()).map(|(n, _)| n.to_string()))
+                .or_else(|| {
+                    known
+                        .iter()
+                        .find(|m| m.end == before.len() && m.end <= title.start())
+                        .map(|m| m.entity.clone())
+                });
+            let start = name_m.start();
+            let end = start + name.len();
+            people.push(Person {
+                name,
+                title: title.as_str().to_string(),
+                affiliation,
+                start,
+                end,
+            });
+        }
+        // "President Smith" is the "President John Smith" of the same text.
+        let mut full: Vec<(String, String)> = people
+            .iter()
+            .filter(|p| p.name.contains(' '))
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.name.rsplit(' ').next().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        full.sort();
+        full.dedup();
+        for p in &mut people {
+            if !p.name.contains(' ') {
+                let matches: Vec<&String> = full
+                    .iter()
+                    .filter(|(_, last)| *last == p.name)
+                    .map(|(n, _)| n)
+                    .collect();
+                if let [only] = matches.as_slice() {
+                    p.name = (*only).clone();
+                }
+            }
+        }
+        people
+    }
+}
+
+fn mention(
+    name: &str,
+    kind: EntityKind,
+    form: Form,
+    start: usize,
+    end: usize,
+    text: &str,
+) -> Mention {
+    Mention {
+        entity: name.to_string(),
+        kind,
+        form,
+        start,
+        end,
+        text: text[start..end].to_string(),
+        locative: false,
+    }
+}
+
+fn trim_leading_links(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let Some((first, rest)) = s.split_once(' ') else {
+            return s;
+        };
+        if matches!(
+            first,
+            "The"
+                | "A"
+                | "An"
+                | "In"
+                | "On"
+                | "At"
+                | "By"
+                | "For"
+                | "From"
+                | "With"
+                | "And"
+                | "But"
+                | "As"
+        ) {
+            s = rest;
+        } else {
+            return s;
+        }
+    }
+}
+
+/// "The" heading a sentence is not part of a name; other capitals there are.
+fn is_title_case_sentence_start(_text: &str, _start: usize) -> bool {
+    false
+}
+
+/// The acronym's letters appear, in order, among the name's capitals.
+fn initials_fit(acr: &str, full: &str) -> bool {
+    let caps: String = fold::key(full)
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "on" | "in" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if letters.is_empty() || !caps.starts_with(letters[0]) {
+        return false;
+    }
+    let mut it = caps.chars();
+    letters.iter().all(|l| it.any(|c| c == *l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_acronyms_organizations_and_people() {
+        let rules = RuleData::load(&[]).unwrap();
+        let gaz = Gazetteer::new(&rules);
+        let text = "The Caspian Freight Alliance (CFA) grew. CFA members met Port of Aktau staff. \
+                    Estonian Foreign Minister Mari Tamm spoke; Minister Tamm later left. Chief executive Ole Berg agreed.";
+        let found = gaz.find(text);
+        let names: Vec<(&str, Form)> = found
+            .mentions
+            .iter()
+            .map(|m| (m.entity.as_str(), m.form))
+            .collect();
+        assert!(
+            names.contains(&("Caspian Freight Alliance", Form::Acronym)),
+            "{names:?}"
+        );
+        assert!(names.contains(&("Port of Aktau", Form::Name)), "{names:?}");
+        let people: Vec<(&str, &str, Option<&str>)> = found
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.title.as_str(), p.affiliation.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                ("Mari Tamm", "Foreign Minister", Some("Estonia")),
+                ("Mari Tamm", "Minister", None),
+                ("Ole Berg", "Chief executive", None),
+            ]
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! Expands the paths a user gives into a sorted list of inputs: files as
+//! given, directories walked recursively with .gitignore respected, `-` for
+//! stdin.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::InputError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub name: String,
+    pub stdin: bool,
+}
+
+impl Input {
+    pub fn read(&self) -> Result<Vec<u8>, InputError> {
+        if self.stdin {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| InputError::new("-", format!("cannot read stdin: {e}")))?;
+            return Ok(buf);
+        }
+        std::fs::read(&self.name)
+            .map_err(|e| InputError::new(&self.name, format!("cannot read: {e}")))
+    }
+}
+
+/// Inputs in a deterministic order; paths that do not exist are errors.
+pub fn collect_inputs(paths: &[String]) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p == "-" {
+            inputs.push(Input {
+                name: "-".into(),
+                stdin: true,
+            });
+            continue;
+        }
+        let path = Path::new(p);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(path)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build()
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        found.push(e.path().to_string_lossy().into_owned());
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(InputError::new(p, format!("cannot walk: {e}"))),
+                }
+            }
+            found.sort();
+            inputs.extend(found.into_iter().map(|name| Input { name, stdin: false }));
+        } else if path.exists() {
+            inputs.push(Input {
+                name: p.clone(),
+                stdin: false,
+            });
+        } else {
+            errors.push(InputError::new(p, "no such file or directory"));
+        }
+    }
+    (inputs, errors)
+}

@@ -1,0 +1,235 @@
+//! Splits article text into sentences with byte spans, never inside "U.S.",
+//! "US$3.74", "Dec. 3", "No. 5", initials, decimals or quotations.
+
+/// A sentence as a byte span of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "rev",
+    "st", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "no", "nos", "vs", "approx", "est",
+    "fig", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "op", "art", "para", "pp", "vol", "ch", "sec",
+];
+
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (p_start, p_end) in paragraphs(text) {
+        split_paragraph(text, p_start, p_end, &mut out);
+    }
+    out
+}
+
+/// Paragraphs: runs of lines separated by blank lines, and also lines that
+/// cannot continue the previous one (after a heading or list item, or after a
+/// line that ended its sentence).
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev_line: Option<&str> = None;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let line_start = offset;
+        offset += raw.len();
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push((s, line_start));
+            }
+            prev_line = None;
+            continue;
+        }
+        if let (Some(s), Some(prev)) = (start, prev_line) {
+            if line_break_ends_paragraph(prev, line) {
+                out.push((s, line_start));
+                start = None;
+            }
+        }
+        start.get_or_insert(line_start);
+        prev_line = Some(line);
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn line_break_ends_paragraph(prev: &str, next: &str) -> bool {
+    let p = prev.trim();
+    let n = next.trim_start();
+    if starts_list_item(p) || starts_list_item(n) {
+        return true;
+    }
+    if p.ends_with(['.', '!', '?', ':', ';', '"', '”', '…']) {
+        return true;
+    }
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    // A short title-case line with no closing punctuation is a heading.
+    words.len() <= 14 && capitalized * 5 >= words.len() * 3
+}
+
+fn starts_list_item(line: &str) -> bool {
+    let l = line.trim_start();
+    l.starts_with("- ") || l.starts_with("* ") || l.starts_with("• ") || l.starts_with('#') || {
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && l[digits..].starts_with(". ")
+    }
+}
+
+fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let para = &text[start..end];
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut in_quote = false;
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        match c {
+            '“' => in_quote = true,
+            '”' => in_quote = false,
+            '"' => in_quote = opens_quote(&chars, i),
+            '.' | '!' | '?' | '…' => {
+                let mut j = i + 1;
+                let mut quote_after = in_quote;
+                while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | ']')
+                {
+                    if matches!(chars[j].1, '”' | '"') {
+                        quote_after = false;
+                    }
+                    j += 1;
+                }
+                if !quote_after && is_boundary(para, &chars, i, j) {
+                    let end_pos = chars.get(j).map_or(para.len(), |&(p, _)| p);
+                    push(out, start, &para[sent_start..end_pos], sent_start);
+                    sent_start = end_pos;
+                    in_quote = false;
+                    i = j;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let _ = pos;
+        i += 1;
+    }
+    push(out, start, &para[sent_start..], sent_start);
+}
+
+fn opens_quote(chars: &[(usize, char)], i: usize) -> bool {
+    i == 0 || chars[i - 1].1.is_whitespace() || matches!(chars[i - 1].1, '(' | '[' | '—' | '–')
+}
+
+fn push(out: &mut Vec<Span>, base: usize, s: &str, offset: usize) {
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = base + offset + lead;
+    out.push(Span {
+        start,
+        end: start + trimmed.len(),
+    });
+}
+
+/// The punctuation at `i` (closers up to `j`) ends a sentence when white
+/// space and a plausible sentence start follow and the word before is no
+/// abbreviation.
+fn is_boundary(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let Some(&(_, next)) = chars.get(j) else {
+        return true;
+    };
+    if !next.is_whitespace() {
+        return false;
+    }
+    let following = chars[j..]
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace());
+    let Some(f) = following else {
+        return true;
+    };
+    if !(f.is_uppercase()
+        || f.is_ascii_digit()
+        || matches!(f, '“' | '"' | '(' | '‘' | '\'' | '[' | '-' | '—'))
+    {
+        return false;
+    }
+    if chars[i].1 != '.' {
+        return true;
+    }
+    let word_start = chars[..i]
+        .iter()
+        .rposition(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '$'))
+        .map_or(0, |k| k + 1);
+    let word = &para[chars[word_start].0.min(chars[i].0)..chars[i].0];
+    if word.is_empty() {
+        return true;
+    }
+    if word.contains('.') {
+        return false; // U.S., e.g., a.m.
+    }
+    let mut letters = word.chars();
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        if c.is_uppercase() {
+            return false; // an initial
+        }
+    }
+    !ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_decimals_and_quotes_whole() {
+        let t = "The U.S. Treasury paid US$3.74 billion on Dec. 3 to No. 5 Holdings. J. K. Rowling agreed. \
+                 He said “Sales rose. Costs fell.” Then he left! Did it work? Yes.";
+        assert_eq!(
+            split(t),
+            vec![
+                "The U.S. Treasury paid US$3.74 billion on Dec. 3 to No. 5 Holdings.",
+                "J. K. Rowling agreed.",
+                "He said “Sales rose. Costs fell.”",
+                "Then he left!",
+                "Did it work?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_list_items_and_soft_wraps() {
+        let t = "01 Port Results: Record Year\nThe port handled more cargo\nthan ever before. It grew.\n- Dec 30, 2025\n\nNext paragraph.";
+        assert_eq!(
+            split(t),
+            vec![
+                "01 Port Results: Record Year",
+                "The port handled more cargo\nthan ever before.",
+                "It grew.",
+                "- Dec 30, 2025",
+                "Next paragraph."
+            ]
+        );
+    }
+}

@@ -1,0 +1,609 @@
+//! Finds the values a sentence states (money, percentages, multipliers,
+//! quantities, counts, ranks, times) as intervals, so that comparisons are
+//! honest about rounding, qualifiers and open bounds.
+
+mod interval;
+mod modality;
+pub mod number;
+mod time;
+
+use std::collections::HashMap;
+
+use regex::Regex;
+use serde::Serialize;
+
+pub use interval::Interval;
+pub use modality::ModalityReader;
+pub use time::{Anchoring, TimeContext, TimeInfo};
+
+use crate::rules::{Modality, QualifierKind, RuleData};
+use number::{parse_amount, Amount, NUM, SCALE, WORD_NUM};
+
+/// Number words other than "a"/"half a": safe to read without a scale.
+const WORD_CORE: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    Money,
+    Percent,
+    PercentagePoints,
+    Multiplier,
+    Quantity,
+    Count,
+    Rank,
+    Time,
+}
+
+impl ValueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Money => "money",
+            ValueKind::Percent => "percent",
+            ValueKind::PercentagePoints => "percentage-points",
+            ValueKind::Multiplier => "multiplier",
+            ValueKind::Quantity => "quantity",
+            ValueKind::Count => "count",
+            ValueKind::Rank => "rank",
+            ValueKind::Time => "time",
+        }
+    }
+}
+
+/// One value found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub kind: ValueKind,
+    /// Byte span in the document text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// None for a relative time that could not be anchored.
+    pub interval: Option<Interval>,
+    /// Currency code, base unit, "%", "pp", "x", "rank", or "day" for times.
+    pub unit: Option<String>,
+    /// The counted noun ("terminal"), or the superlative of a rank.
+    pub noun: Option<String>,
+    pub qualifier: Option<String>,
+    pub modality: Modality,
+    pub time: Option<TimeInfo>,
+}
+
+/// Compiled recognizers, built once from the lexicon.
+pub struct ValueReader {
+    money: Regex,
+    percent: Regex,
+    multiplier: Regex,
+    quantity: Regex,
+    rank: Regex,
+    count: Regex,
+    currency_of: HashMap<String, String>,
+    unit_of: HashMap<String, (String, f64)>,
+    qualifiers: Vec<(String, QualifierKind)>,
+    modality: ModalityReader,
+    time: time::TimeReader,
+}
+
+fn alternation(mut items: Vec<String>) -> String {
+    items.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    items.dedup();
+    items
+        .iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl ValueReader {
+    pub fn new(rules: &RuleData) -> Self {
+        let mut currency_of = HashMap::new();
+        let mut symbols = Vec::new();
+        let mut words = Vec::new();
+        for c in &rules.currency {
+            for s in &c.symbols {
+                currency_of.insert(s.trim().to_string(), c.code.clone());
+                symbols.push(s.clone());
+            }
+            for w in &c.words {
+                currency_of.insert(w.clone(), c.code.clone());
+                words.push(w.clone());
+            }
+        }
+        let amount = format!(r"(?:{NUM}(?:\s?(?:{SCALE}|bn|mn|tn|m|k)\b)?|{WORD_NUM}\s+{SCALE}\b)");
+        let money = Regex::new(&format!(
+            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{WORD_CORE})\s?(?P<word>{})\b)",
+            alternation(symbols),
+            alternation(words)
+        ))
+        .unwrap();
+        let percent = Regex::new(&format!(
+            r"(?i)\b(?P<a>{NUM}|{WORD_CORE})\s?(?:(?P<pct>%|per ?cent\b|pct\b)|(?P<pp>percentage points?\b|pp\b)|(?P<bp>basis points?\b|bps\b))"
+        ))
+        .unwrap();
+        let multiplier = Regex::new(&format!(
+            r"(?i)\b(?:(?P<a>{NUM}|{WORD_CORE})(?:\s?-?\s?fold\b|\s+times\b)|(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|(?P<x>\d+(?:\.\d+)?)x\b)"
+        ))
+        .unwrap();
+        let mut unit_of = HashMap::new();
+        let mut aliases = Vec::new();
+        for u in &rules.unit {
+            for a in &u.aliases {
+                unit_of.insert(a.clone(), (u.base.clone(), u.factor));
+                aliases.push(a.clone());
+            }
+        }
+        let quantity = Regex::new(&format!(
+            r"\b(?P<a>{NUM}(?:\s?{SCALE})?|{WORD_CORE}(?:\s+{SCALE})?|{WORD_NUM}\s+{SCALE})\s?-?\s?(?P<u>{})\b",
+            alternation(aliases)
+        ))
+        .unwrap();
+        let rank = Regex::new(&format!(
+            r"(?i)\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,3}}(?:st|nd|rd|th))[\s-]+)?(?P<sup>{})\b",
+            alternation(rules.superlatives.clone())
+        ))
+        .unwrap();
+        let count = Regex::new(&format!(r"\b(?P<a>{NUM}|(?i:{WORD_CORE}))\b")).unwrap();
+        let mut qualifiers: Vec<(String, QualifierKind)> = rules
+            .qualifier
+            .iter()
+            .flat_map(|q| q.words.iter().map(move |w| (w.to_lowercase(), q.kind)))
+            .collect();
+        qualifiers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        ValueReader {
+            money,
+            percent,
+            multiplier,
+            quantity,
+            rank,
+            count,
+            currency_of,
+            unit_of,
+            qualifiers,
+            modality: ModalityReader::new(rules),
+            time: time::TimeReader::new(),
+        }
+    }
+
+    /// Values of the sentence `text[start..end]`, in text order.
+    pub fn read(&self, text: &str, start: usize, end: usize, ctx: &TimeContext) -> Vec<Value> {
+        let sentence = &text[start..end];
+        let mut found: Vec<Value> = Vec::new();
+        let accept = |v: Value, found: &mut Vec<Value>| {
+            if !found.iter().any(|f| v.start < f.end && f.start < v.end) {
+                found.push(v);
+            }
+        };
+        for v in self.money_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        for v in self.percent_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        for v in self.multiplier_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        for v in self.quantity_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        for v in self.time.read(sentence, start, ctx) {
+            accept(v, &mut found);
+        }
+        for v in self.rank_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        let taken: Vec<(usize, usize)> = found.iter().map(|v| (v.start, v.end)).collect();
+        for v in self.count_values(sentence, start, &taken) {
+            accept(v, &mut found);
+        }
+        found.sort_by_key(|v| (v.start, v.end));
+        for v in &mut found {
+            v.modality = self.modality.modality_at(sentence, v.start - start);
+        }
+        found
+    }
+
+    /// The qualifier written just before a value ("more than", "by more than").
+    fn qualifier_before(&self, sentence: &str, at: usize) -> Option<QualifierKind> {
+        let before = sentence[..at].trim_end().to_lowercase();
+        let before = before.strip_suffix(" by").unwrap_or(&before);
+        self.qualifiers.iter().find_map(|(w, k)| {
+            let stem = before.strip_suffix(w.as_str())?;
+            stem.chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+                .then_some(*k)
+        })
+    }
+
+    fn shaped(&self, sentence: &str, at: usize, amount: Amount) -> (Interval, Option<String>) {
+        let q = self.qualifier_before(sentence, at);
+        (
+            Interval::shaped(amount, q),
+            q.map(|k| qualifier_name(k).to_string()),
+        )
+    }
+
+    fn money_values(&self, sentence: &str, base: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in self.money.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let (amount_text, code) = match (c.name("a1"), c.name("a2")) {
+                (Some(a), _) => (a.as_str(), c.name("sym").map(|s| s.as_str().trim())),
+                (_, Some(a)) => (a.as_str(), c.name("word").map(|w| w.as_str())),
+                _ => continue,
+            };
+            let Some(amount) = parse_amount(amount_text) else {
+                continue;
+            };
+            let code = code.and_then(|c| self.currency_of.get(c)).cloned();
+            let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
+            out.push(value(
+                ValueKind::Money,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                code,
+                None,
+                qualifier,
+            ));
+        }
+        out
+    }
+
+    fn percent_values(&self, sentence: &str, base: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in self.percent.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let Some(mut amount) = parse_amount(&c["a"]) else {
+                continue;
+            };
+            let (kind, unit) = if c.name("pct").is_some() {
+                (ValueKind::Percent, "%")
+            } else {
+                if c.name("bp").is_some() {
+                    amount.value /= 100.0;
+                    amount.half_unit /= 100.0;
+                }
+                (ValueKind::PercentagePoints, "pp")
+            };
+            let signed = signed_by_direction(sentence, m.start(), amount);
+            let (interval, qualifier) = self.shaped(sentence, m.start(), signed);
+            out.push(value(
+                kind,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                Some(unit.into()),
+                None,
+                qualifier,
+            ));
+        }
+        out
+    }
+
+    fn multiplier_values(&self, sentence: &str, base: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in self.multiplier.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let amount = if let Some(a) = c.name("a").or(c.name("x")) {
+                match parse_amount(a.as_str()) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            } else {
+                let factor = match c["verb"].to_ascii_lowercase().as_str() {
+                    "doubled" => 2.0,
+                    "tripled" | "trebled" => 3.0,
+                    "quadrupled" => 4.0,
+                    _ => 0.5,
+                };
+                Amount {
+                    value: factor,
+                    half_unit: 0.05 * factor,
+                }
+            };
+            let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
+            out.push(value(
+                ValueKind::Multiplier,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                Some("x".into()),
+                None,
+                qualifier,
+            ));
+        }
+        out
+    }
+
+    fn quantity_values(&self, sentence: &str, base: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in self.quantity.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let Some((unit, factor)) = self.unit_of.get(&c["u"]) else {
+                continue;
+            };
+            let Some(a) = parse_amount(&c["a"]) else {
+                continue;
+            };
+            let amount = Amount {
+                value: a.value * factor,
+                half_unit: a.half_unit * factor,
+            };
+            let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
+            let noun = noun_after_of(&sentence[m.end()..]);
+            out.push(value(
+                ValueKind::Quantity,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                Some(unit.clone()),
+                noun,
+                qualifier,
+            ));
+        }
+        out
+    }
+
+    fn rank_values(&self, sentence: &str, base: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in self.rank.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let n = match c.name("ord") {
+                None => 1.0,
+                Some(o) => match ordinal(o.as_str()) {
+                    Some(n) => n,
+                    None => continue,
+                },
+            };
+            let interval = Interval::closed(n, n);
+            let sup = c["sup"].to_lowercase();
+            out.push(value(
+                ValueKind::Rank,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                Some("rank".into()),
+                Some(sup),
+                None,
+            ));
+        }
+        out
+    }
+
+    fn count_values(&self, sentence: &str, base: usize, taken: &[(usize, usize)]) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in self.count.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let (s, e) = (base + m.start(), base + m.end());
+            if taken.iter().any(|&(ts, te)| s < te && ts < e) {
+                continue;
+            }
+            let raw = m.as_str();
+            let before = sentence[..m.start()].chars().last();
+            let after = sentence[m.end()..].chars().next();
+            // "D-8", "G20", "No. 5", "#3", "3.", a year: not counts of things.
+            if before.is_some_and(|c| c == '-' || c == '#' || c == '$' || c.is_alphanumeric())
+                || after.is_some_and(|c| c == '-' || c.is_alphanumeric())
+                || (raw.len() == 4 && (raw.starts_with("19") || raw.starts_with("20")))
+                || sentence[..m.start()].trim_end().ends_with("No.")
+            {
+                continue;
+            }
+            // "the two sides", "both countries": a reference, not a count.
+            let prev_word = sentence[..m.start()]
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            if !raw.starts_with(|c: char| c.is_ascii_digit())
+                && matches!(
+                    prev_word.as_str(),
+                    "the" | "these" | "those" | "both" | "all"
+                )
+            {
+                continue;
+            }
+            let Some(noun) = counted_noun(&sentence[m.end()..]) else {
+                continue;
+            };
+            let Some(amount) = parse_amount(raw) else {
+                continue;
+            };
+            let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
+            out.push(value(
+                ValueKind::Count,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                None,
+                Some(noun),
+                qualifier,
+            ));
+        }
+        out
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn value(
+    kind: ValueKind,
+    base: usize,
+    start: usize,
+    end: usize,
+    sentence: &str,
+    interval: Interval,
+    unit: Option<String>,
+    noun: Option<String>,
+    qualifier: Option<String>,
+) -> Value {
+    Value {
+        kind,
+        start: base + start,
+        end: base + end,
+        text: sentence[start..end].to_string(),
+        interval: Some(interval),
+        unit,
+        noun,
+        qualifier,
+        modality: Modality::Actual,
+        time: None,
+    }
+}
+
+pub fn qualifier_name(k: QualifierKind) -> &'static str {
+    match k {
+        QualifierKind::Above => "above",
+        QualifierKind::AtLeast => "at-least",
+        QualifierKind::Below => "below",
+        QualifierKind::AtMost => "at-most",
+        QualifierKind::Approx => "approx",
+        QualifierKind::Almost => "almost",
+    }
+}
+
+/// A fall reported as a percentage is a negative change.
+fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
+    let before = sentence[..at].to_lowercase();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let falling = [
+        "fell",
+        "fall",
+        "declined",
+        "decline",
+        "dropped",
+        "drop",
+        "decreased",
+        "decrease",
+        "down",
+        "shrank",
+        "contracted",
+        "lower",
+    ];
+    if tail
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| falling.contains(&w))
+    {
+        Amount {
+            value: -amount.value,
+            half_unit: amount.half_unit,
+        }
+    } else {
+        amount
+    }
+}
+
+fn ordinal(s: &str) -> Option<f64> {
+    let s = s.to_ascii_lowercase();
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    if let Some(i) = words.iter().position(|w| *w == s) {
+        return Some(i as f64 + 1.0);
+    }
+    s.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+}
+
+const STOP_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "to", "from", "with", "by", "for", "as", "than", "per", "over",
+    "under", "across", "since", "during", "into", "through", "the", "a", "an", "its", "their",
+    "this", "that", "which", "who", "were", "was", "is", "are", "be", "been", "has", "have", "had",
+    "will", "would", "could", "can", "may", "more", "less", "each", "every", "ago", "earlier",
+    "later", "between", "among", "after", "before", "while", "when", "where", "it", "they", "we",
+    "he", "she", "not",
+];
+const TIME_UNITS: &[&str] = &[
+    "year", "month", "week", "day", "hour", "minute", "min", "second", "decade", "century", "time",
+    "percent",
+];
+
+/// The head noun of the words after a number: "bilateral and multilateral
+/// documents with" → "document". None when no noun follows.
+pub fn counted_noun(after: &str) -> Option<String> {
+    let mut nouns: Vec<String> = Vec::new();
+    let mut pending_conj = false;
+    for raw in after.split_whitespace().take(6) {
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’', '!', '?']);
+        let ends_phrase = word.len() != raw.len();
+        let lower = word.to_lowercase();
+        if word.is_empty()
+            || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+            || word.starts_with('-')
+        {
+            break;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) && nouns.is_empty() {
+            return None;
+        }
+        if lower == "and" || lower == "or" {
+            if nouns.is_empty() {
+                break;
+            }
+            pending_conj = true;
+            continue;
+        }
+        if STOP_WORDS.contains(&lower.as_str())
+            || (!nouns.is_empty() && (lower.ends_with("ing") || lower.ends_with("ed")))
+        {
+            break;
+        }
+        nouns.push(lower);
+        pending_conj = false;
+        if ends_phrase || nouns.len() >= 4 {
+            break;
+        }
+    }
+    let _ = pending_conj;
+    let head = singular(nouns.last()?);
+    if TIME_UNITS.contains(&head.as_str()) {
+        return None;
+    }
+    Some(head)
+}
+
+/// "tonnes of cargo" → "cargo".
+fn noun_after_of(after: &str) -> Option<String> {
+    let rest = after.trim_start().strip_prefix("of ")?;
+    counted_noun(rest)
+}
+
+pub fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 2 {
+            return format!("{stem}y");
+        }
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.len() <= 3 {
+        return w;
+    }
+    if let Some(stem) = w.strip_suffix("es") {
+        if stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with('x') {
+            return stem.to_string();
+        }
+    }
+    w.strip_suffix('s').map_or(w.clone(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,62 @@
+//! The modality of the clause holding a value: what happened (actual), what
+//! is expected (forecast), aimed at (target) or scheduled (plan).
+
+use regex::Regex;
+
+use crate::rules::{Modality, RuleData};
+
+pub struct ModalityReader {
+    cues: Vec<(Modality, Regex)>,
+    clause_break: Regex,
+}
+
+impl ModalityReader {
+    pub fn new(rules: &RuleData) -> Self {
+        let mut by_modality: Vec<(Modality, Vec<String>)> = Vec::new();
+        for def in &rules.modality {
+            match by_modality.iter_mut().find(|(m, _)| *m == def.modality) {
+                Some((_, cues)) => cues.extend(def.cues.iter().cloned()),
+                None => by_modality.push((def.modality, def.cues.clone())),
+            }
+        }
+        // Plan outranks target, which outranks forecast ("will open" is a plan).
+        by_modality.sort_by_key(|(m, _)| match m {
+            Modality::Plan => 0,
+            Modality::Target => 1,
+            Modality::Forecast => 2,
+            Modality::Actual => 3,
+        });
+        let cues = by_modality
+            .into_iter()
+            .map(|(m, cues)| {
+                let alt = cues
+                    .iter()
+                    .map(|c| regex::escape(c))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                (m, Regex::new(&format!(r"(?i)(?:\b|^)(?:{alt})\b")).unwrap())
+            })
+            .collect();
+        let clause_break = Regex::new(r"(?i);|\s[—–]\s|,\s+(?:which|while|whereas|and|but|meaning|although|though|as|where|who)\b|\s\((?:which|while)\b").unwrap();
+        ModalityReader { cues, clause_break }
+    }
+
+    /// The modality of the clause around byte `at` of the sentence.
+    pub fn modality_at(&self, sentence: &str, at: usize) -> Modality {
+        let mut start = 0;
+        let mut end = sentence.len();
+        for m in self.clause_break.find_iter(sentence) {
+            if m.end() <= at {
+                start = m.start();
+            } else if m.start() >= at {
+                end = m.start();
+                break;
+            }
+        }
+        let clause = &sentence[start..end];
+        self.cues
+            .iter()
+            .find(|(_, re)| re.is_match(clause))
+            .map_or(Modality::Actual, |(m, _)| *m)
+    }
+}

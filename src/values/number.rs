@@ -1,0 +1,138 @@
+//! Reads written amounts ("3.74", "6,500", "four trillion", "half a
+//! billion") into a value and the half-unit of the precision written.
+
+/// Digits with optional thousands separators and decimals.
+pub const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+
+/// Number words, alone or compound ("twenty-five"), and "a"/"half a"
+/// (only meaningful before a scale word).
+pub const WORD_NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half an?|a half|an?)";
+
+pub const SCALE: &str = r"(?:thousand|million|billion|trillion)";
+
+/// A number as written: its value and how precisely it was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    /// Half of the last significant unit: "3.74" → 0.005, "412" → 0.5,
+    /// "8,000" → 500 (a round figure is a rounded figure).
+    pub half_unit: f64,
+}
+
+pub fn scale_factor(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+fn word_value(w: &str) -> Option<f64> {
+    let w = w.to_ascii_lowercase();
+    if let Some((tens, unit)) = w.split_once(['-', ' ']) {
+        if let (Some(t), Some(u)) = (word_value(tens), word_value(unit)) {
+            return Some(t + u);
+        }
+    }
+    Some(match w.as_str() {
+        "a" | "an" | "one" => 1.0,
+        "half a" | "half an" | "a half" => 0.5,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" | "a hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+/// Parses "3.74", "6,500", "four", "half a" (no scale).
+pub fn parse_mantissa(s: &str) -> Option<Amount> {
+    let s = s.trim();
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = s.chars().filter(|&c| c != ',').collect();
+        let value: f64 = digits.parse().ok()?;
+        let half_unit = match digits.split_once('.') {
+            Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
+            None => {
+                let zeros = digits.len() - digits.trim_end_matches('0').len();
+                if zeros >= 2 && zeros < digits.len() {
+                    0.5 * 10f64.powi(zeros as i32)
+                } else {
+                    0.5
+                }
+            }
+        };
+        return Some(Amount { value, half_unit });
+    }
+    let value = word_value(s)?;
+    // "four trillion" is as precise as "4 trillion".
+    Some(Amount {
+        value,
+        half_unit: if value < 1.0 { 0.05 } else { 0.5 },
+    })
+}
+
+/// Parses a mantissa with an optional trailing scale word.
+pub fn parse_amount(s: &str) -> Option<Amount> {
+    let s = s.trim();
+    let (mantissa, scale) = match s.rsplit_once([' ', '-']) {
+        Some((m, w)) if scale_factor(w).is_some() => (m, scale_factor(w)?),
+        _ => {
+            let split = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
+            match scale_factor(&s[split..]) {
+                Some(f) if split > 0 => (&s[..split], f),
+                _ => (s, 1.0),
+            }
+        }
+    };
+    let a = parse_mantissa(mantissa)?;
+    Some(Amount {
+        value: a.value * scale,
+        half_unit: a.half_unit * scale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_follows_what_is_written() {
+        let a = parse_amount("3.74 billion").unwrap();
+        assert_eq!(a.value, 3.74e9);
+        assert!((a.half_unit - 5e6).abs() < 1.0);
+        assert_eq!(parse_amount("412").unwrap().half_unit, 0.5);
+        assert_eq!(parse_amount("8,000").unwrap().half_unit, 500.0);
+        assert_eq!(parse_amount("4,800").unwrap().half_unit, 50.0);
+        assert_eq!(parse_amount("20").unwrap().half_unit, 0.5);
+        assert_eq!(parse_amount("four trillion").unwrap().value, 4e12);
+        assert_eq!(parse_amount("half a billion").unwrap().value, 5e8);
+        assert_eq!(parse_amount("twenty-five").unwrap().value, 25.0);
+        assert_eq!(parse_amount("5bn").unwrap().value, 5e9);
+    }
+}

@@ -1,0 +1,573 @@
+//! Dates, months, years, ranges, open bounds and relative times, resolved
+//! against the publication date (or left unanchored when there is none).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use serde::Serialize;
+
+use super::{Interval, Value, ValueKind};
+use crate::calendar::{
+    day_number, month_end, month_number, month_span, year_span, ymd, MONTH_PATTERN,
+};
+use crate::rules::Modality;
+
+/// What relative times are resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimeContext {
+    pub published: Option<NaiveDate>,
+    pub estimate_year: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchoring {
+    /// The text states the date outright.
+    Stated,
+    /// Resolved against the stated publication date.
+    Relative,
+    /// Resolved against an estimated publication year.
+    Inferred,
+    /// Relative, with nothing to resolve it against.
+    Unanchored,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Day,
+    Month,
+    Quarter,
+    Year,
+    Span,
+}
+
+/// The period a time expression names, before any open bound.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TimeInfo {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub granularity: Granularity,
+    pub anchoring: Anchoring,
+}
+
+impl TimeInfo {
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.start?, self.end?))
+    }
+}
+
+struct Found {
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    granularity: Granularity,
+    anchoring: Anchoring,
+}
+
+type Handler = fn(&Captures<'_>, &TimeContext) -> Option<Found>;
+
+pub struct TimeReader {
+    patterns: Vec<(Regex, Handler)>,
+    bound: Regex,
+}
+
+const YEAR: &str = r"(?:19|20)\d{2}";
+const DAY: &str = r"\d{1,2}(?:st|nd|rd|th)?";
+const SMALL_NUMBER: &str = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+
+impl TimeReader {
+    pub fn new() -> Self {
+        let m = MONTH_PATTERN;
+        let rel_year = r"(?P<rel>this|last|next|the current|the previous)\s+year";
+        let specs: Vec<(String, Handler)> = vec![
+            (format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), iso),
+            (format!(r"\b(?P<m1>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|through)\s*(?P<m2>{m})\s+(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), cross_month_days),
+            (format!(r"\b(?P<m>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|and|through)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), day_range),
+            (format!(r"\b(?P<d1>\d{{1,2}})\s*(?:to|-|–|—)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"), day_range),
+            (format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"), day),
+            (format!(r"\b(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), day),
+            (format!(r"(?i:\b(?:the\s+)?first\s+(?P<n>{SMALL_NUMBER})\s+months\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year}|(?P<the>the\s+year))\b)"), first_months),
+            (format!(r"(?i:\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), half),
+            (format!(r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), quarter),
+            (format!(r"\bH(?P<hn>[12])\s+(?P<y>{YEAR})\b"), half),
+            (format!(r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), month_range),
+            (format!(r"\b(?P<m>{m}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month),
+            (format!(r"\b(?P<m>{m})\s+of\s+{rel_year}\b"), month),
+            (format!(r"\b(?P<y1>{YEAR})\s*(?:–|-|—|to|/|and|through)\s*(?P<y2>{YEAR}|\d{{2}})\b"), year_range),
+            (format!(r"\b(?P<y>{YEAR})\b"), year),
+            (r"(?i)\b(?:(?P<w>last|this|next|past|previous|coming|current)\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b".to_string(), relative_unit),
+            (r"(?i)\b(?P<d>yesterday|today|tomorrow)\b".to_string(), relative_day),
+            (r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday),
+            (format!(r"(?i:\b(?:in|since|by|until|during|from|early|late|mid-?|through|before|after|last|next|this)\s+)(?P<m>{m})\b"), bare_month),
+        ];
+        let patterns = specs
+            .into_iter()
+            .map(|(p, h)| (Regex::new(&p).unwrap(), h))
+            .collect();
+        let bound = Regex::new(r"(?i)\b(since|by|until|till|through|before|after|from|as of|as early as|starting)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$").unwrap();
+        TimeReader { patterns, bound }
+    }
+
+    pub fn read(&self, sentence: &str, base: usize, ctx: &TimeContext) -> Vec<Value> {
+        let mut spans: Vec<(usize, usize, Found)> = Vec::new();
+        for (re, handler) in &self.patterns {
+            for c in re.captures_iter(sentence) {
+                let m = c.get(0).unwrap();
+                let (mut s, e) = (m.start(), m.end());
+                if spans.iter().any(|(a, b, _)| s < *b && *a < e) || !plausible(sentence, s, e) {
+                    continue;
+                }
+                if let Some(found) = handler(&c, ctx) {
+                    // A leading preposition belongs to the phrase, not the value;
+                    // left outside, it reads as an open bound ("by April").
+                    if let Some((first, _)) = m.as_str().split_once(' ') {
+                        if matches!(
+                            first.to_ascii_lowercase().as_str(),
+                            "on" | "in"
+                                | "since"
+                                | "by"
+                                | "until"
+                                | "during"
+                                | "from"
+                                | "through"
+                                | "before"
+                                | "after"
+                        ) {
+                            s += first.len() + 1;
+                        }
+                    }
+                    spans.push((s, e, found));
+                }
+            }
+        }
+        spans.sort_by_key(|(s, e, _)| (*s, *e));
+        spans
+            .into_iter()
+            .map(|(s, e, f)| self.to_value(sentence, base, s, e, f))
+            .collect()
+    }
+
+    fn to_value(&self, sentence: &str, base: usize, s: usize, e: usize, f: Found) -> Value {
+        let bound = self
+            .bound
+            .captures(&sentence[..s])
+            .map(|c| c[1].to_lowercase())
+            // "from April 22 to 24" is a range, not an open start.
+            .filter(|b| !(b == "from" && f.granularity == Granularity::Span));
+        let interval = match (f.start, f.end) {
+            (Some(a), Some(b)) => {
+                let (lo, hi) = (day_number(a), day_number(b));
+                let inf = f64::INFINITY;
+                Some(match bound.as_deref() {
+                    Some("since" | "from" | "starting" | "as early as") => Interval {
+                        lo,
+                        hi: inf,
+                        lo_open: false,
+                        hi_open: true,
+                    },
+                    Some("by" | "until" | "till" | "through" | "as of") => Interval {
+                        lo: -inf,
+                        hi,
+                        lo_open: true,
+                        hi_open: false,
+                    },
+                    Some("before") => Interval {
+                        lo: -inf,
+                        hi: lo,
+                        lo_open: true,
+                        hi_open: true,
+                    },
+                    Some("after") => Interval {
+                        lo: hi,
+                        hi: inf,
+                        lo_open: true,
+                        hi_open: true,
+                    },
+                    _ => Interval::closed(lo, hi),
+                })
+            }
+            _ => None,
+        };
+        Value {
+            kind: ValueKind::Time,
+            start: base + s,
+            end: base + e,
+            text: sentence[s..e].to_string(),
+            interval,
+            unit: Some("day".into()),
+            noun: None,
+            qualifier: bound,
+            modality: Modality::Actual,
+            time: Some(TimeInfo {
+                start: f.start,
+                end: f.end,
+                granularity: f.granularity,
+                anchoring: f.anchoring,
+            }),
+        }
+    }
+}
+
+/// A bare year glued to money, a percentage or other digits is no year.
+fn plausible(sentence: &str, s: usize, e: usize) -> bool {
+    let before = sentence[..s].chars().last();
+    let after: String = sentence[e..].chars().take(2).collect();
+    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '.' | ',')) {
+        return false;
+    }
+    let mut a = after.chars();
+    match (a.next(), a.next()) {
+        (Some('%'), _) => false,
+        (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => false,
+        (Some(c), _) if c.is_ascii_digit() => false,
+        _ => true,
+    }
+}
+
+fn stated(start: NaiveDate, end: NaiveDate, granularity: Granularity) -> Option<Found> {
+    Some(Found {
+        start: Some(start),
+        end: Some(end),
+        granularity,
+        anchoring: Anchoring::Stated,
+    })
+}
+
+/// The year a relative expression is taken in, and how sure that is.
+fn context_year(ctx: &TimeContext) -> Option<(i32, Anchoring)> {
+    match (ctx.published, ctx.estimate_year) {
+        (Some(d), _) => Some((d.year(), Anchoring::Relative)),
+        (None, Some(y)) => Some((y, Anchoring::Inferred)),
+        _ => None,
+    }
+}
+
+fn unanchored(granularity: Granularity) -> Option<Found> {
+    Some(Found {
+        start: None,
+        end: None,
+        granularity,
+        anchoring: Anchoring::Unanchored,
+    })
+}
+
+fn year_of(c: &Captures<'_>, ctx: &TimeContext) -> Option<(i32, Anchoring)> {
+    if let Some(y) = c.name("y") {
+        return Some((y.as_str().parse().ok()?, Anchoring::Stated));
+    }
+    let (y, a) = context_year(ctx)?;
+    let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
+        Some(r) if r == "last" || r == "the previous" => -1,
+        Some(r) if r == "next" => 1,
+        _ => 0,
+    };
+    Some((y + shift, a))
+}
+
+fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
+    c.name(name)?
+        .as_str()
+        .trim_end_matches(char::is_alphabetic)
+        .parse()
+        .ok()
+}
+
+fn resolved(
+    start: NaiveDate,
+    end: NaiveDate,
+    granularity: Granularity,
+    anchoring: Anchoring,
+) -> Option<Found> {
+    Some(Found {
+        start: Some(start),
+        end: Some(end),
+        granularity,
+        anchoring,
+    })
+}
+
+fn iso(c: &Captures<'_>, _: &TimeContext) -> Option<Found> {
+    let d = ymd(
+        c["y"].parse().ok()?,
+        c["m"].parse().ok()?,
+        c["d"].parse().ok()?,
+    )?;
+    stated(d, d, Granularity::Day)
+}
+
+fn day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let m = month_number(&c["m"])?;
+    let d = num(c, "d")?;
+    match year_of(c, ctx) {
+        Some((y, a)) => {
+            let date = ymd(y, m, d)?;
+            resolved(date, date, Granularity::Day, a)
+        }
+        None => unanchored(Granularity::Day),
+    }
+}
+
+fn day_range(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let m = month_number(&c["m"])?;
+    let (d1, d2) = (num(c, "d1")?, num(c, "d2")?);
+    if d2 < d1 {
+        return None;
+    }
+    match year_of(c, ctx) {
+        Some((y, a)) => resolved(ymd(y, m, d1)?, ymd(y, m, d2)?, Granularity::Span, a),
+        None => unanchored(Granularity::Span),
+    }
+}
+
+fn cross_month_days(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let (m1, m2) = (month_number(&c["m1"])?, month_number(&c["m2"])?);
+    match year_of(c, ctx) {
+        Some((y, a)) => {
+            let y1 = if m2 < m1 { y - 1 } else { y };
+            resolved(
+                ymd(y1, m1, num(c, "d1")?)?,
+                ymd(y, m2, num(c, "d2")?)?,
+                Granularity::Span,
+                a,
+            )
+        }
+        None => unanchored(Granularity::Span),
+    }
+}
+
+fn month(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let m = month_number(&c["m"])?;
+    match year_of(c, ctx) {
+        Some((y, a)) => {
+            let (s, e) = month_span(y, m)?;
+            resolved(s, e, Granularity::Month, a)
+        }
+        None => unanchored(Granularity::Month),
+    }
+}
+
+fn month_range(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let (m1, m2) = (month_number(&c["m1"])?, month_number(&c["m2"])?);
+    if m2 <= m1 {
+        return None;
+    }
+    match year_of(c, ctx) {
+        Some((y, a)) => resolved(ymd(y, m1, 1)?, month_end(y, m2)?, Granularity::Span, a),
+        None => unanchored(Granularity::Span),
+    }
+}
+
+fn first_months(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let n = match c["n"].to_ascii_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        digits => digits.parse().ok()?,
+    };
+    if !(1..=12).contains(&n) {
+        return None;
+    }
+    match year_of(c, ctx) {
+        Some((y, a)) => resolved(ymd(y, 1, 1)?, month_end(y, n)?, Granularity::Span, a),
+        None => unanchored(Granularity::Span),
+    }
+}
+
+fn half(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let second = c
+        .name("h")
+        .is_some_and(|h| h.as_str().eq_ignore_ascii_case("second"))
+        || c.name("hn").is_some_and(|h| h.as_str() == "2");
+    let (m1, m2) = if second { (7, 12) } else { (1, 6) };
+    match year_of(c, ctx) {
+        Some((y, a)) => resolved(ymd(y, m1, 1)?, month_end(y, m2)?, Granularity::Span, a),
+        None => unanchored(Granularity::Span),
+    }
+}
+
+fn quarter(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let q: u32 = match c.name("q") {
+        Some(q) => q.as_str().parse().ok()?,
+        None => match c["qw"].to_ascii_lowercase().as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        },
+    };
+    match year_of(c, ctx) {
+        Some((y, a)) => resolved(
+            ymd(y, 3 * q - 2, 1)?,
+            month_end(y, 3 * q)?,
+            Granularity::Quarter,
+            a,
+        ),
+        None => unanchored(Granularity::Quarter),
+    }
+}
+
+fn year_range(c: &Captures<'_>, _: &TimeContext) -> Option<Found> {
+    let y1: i32 = c["y1"].parse().ok()?;
+    let raw2 = &c["y2"];
+    let y2: i32 = if raw2.len() == 2 {
+        y1 / 100 * 100 + raw2.parse::<i32>().ok()?
+    } else {
+        raw2.parse().ok()?
+    };
+    if y2 <= y1 || y2 - y1 > 50 {
+        return None;
+    }
+    stated(ymd(y1, 1, 1)?, ymd(y2, 12, 31)?, Granularity::Span)
+}
+
+fn year(c: &Captures<'_>, _: &TimeContext) -> Option<Found> {
+    let (s, e) = year_span(c["y"].parse().ok()?)?;
+    stated(s, e, Granularity::Year)
+}
+
+fn relative_unit(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    if c.name("e").is_some() {
+        let (y, a) = context_year(ctx)?;
+        let (s, e) = year_span(y)?;
+        return resolved(s, e, Granularity::Year, a);
+    }
+    let w = c["w"].to_ascii_lowercase();
+    let unit = c["u"].to_ascii_lowercase();
+    let shift = match w.as_str() {
+        "last" | "previous" => -1,
+        "next" | "coming" => 1,
+        "past" => return past(&unit, ctx),
+        _ => 0,
+    };
+    match unit.as_str() {
+        "year" => match context_year(ctx) {
+            Some((y, a)) => {
+                let (s, e) = year_span(y + shift)?;
+                resolved(s, e, Granularity::Year, a)
+            }
+            None => unanchored(Granularity::Year),
+        },
+        "month" => match ctx.published {
+            Some(p) => {
+                let months = p.year() * 12 + p.month0() as i32 + shift;
+                let (s, e) = month_span(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)?;
+                resolved(s, e, Granularity::Month, Anchoring::Relative)
+            }
+            None => unanchored(Granularity::Month),
+        },
+        _ => match ctx.published {
+            Some(p) => {
+                let quarters = p.year() * 4 + p.month0() as i32 / 3 + shift;
+                let (y, q) = (quarters.div_euclid(4), quarters.rem_euclid(4) as u32 + 1);
+                resolved(
+                    ymd(y, 3 * q - 2, 1)?,
+                    month_end(y, 3 * q)?,
+                    Granularity::Quarter,
+                    Anchoring::Relative,
+                )
+            }
+            None => unanchored(Granularity::Quarter),
+        },
+    }
+}
+
+/// "the past year": the twelve months up to publication.
+fn past(unit: &str, ctx: &TimeContext) -> Option<Found> {
+    let Some(p) = ctx.published else {
+        return unanchored(Granularity::Span);
+    };
+    let days = match unit {
+        "year" => 365,
+        "quarter" => 91,
+        _ => 30,
+    };
+    resolved(
+        p - Duration::days(days),
+        p,
+        Granularity::Span,
+        Anchoring::Relative,
+    )
+}
+
+fn relative_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let Some(p) = ctx.published else {
+        return unanchored(Granularity::Day);
+    };
+    let d = match c["d"].to_ascii_lowercase().as_str() {
+        "yesterday" => p - Duration::days(1),
+        "tomorrow" => p + Duration::days(1),
+        _ => p,
+    };
+    resolved(d, d, Granularity::Day, Anchoring::Relative)
+}
+
+/// "on Wednesday": the latest such day on or before publication.
+fn weekday(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let Some(p) = ctx.published else {
+        return unanchored(Granularity::Day);
+    };
+    let target: Weekday = c["wd"].parse().ok()?;
+    let back = (7 + p.weekday().num_days_from_monday() - target.num_days_from_monday()) % 7;
+    let d = p - Duration::days(i64::from(back));
+    resolved(d, d, Granularity::Day, Anchoring::Relative)
+}
+
+/// "in August" without a year: the latest August up to publication, as
+/// news reports what has happened.
+fn bare_month(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let m = month_number(&c["m"])?;
+    let (mut y, a) = match context_year(ctx) {
+        Some(ya) => ya,
+        None => return unanchored(Granularity::Month),
+    };
+    if ctx.published.is_some_and(|p| m > p.month()) {
+        y -= 1;
+    }
+    let (s, e) = month_span(y, m)?;
+    resolved(s, e, Granularity::Month, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Vec<(String, Option<NaiveDate>, Option<NaiveDate>, Anchoring)> {
+        let ctx = TimeContext {
+            published,
+            estimate_year: None,
+        };
+        TimeReader::new()
+            .read(text, 0, &ctx)
+            .into_iter()
+            .map(|v| {
+                let t = v.time.unwrap();
+                (v.text, t.start, t.end, t.anchoring)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn weekday_resolves_to_the_latest_before_publication() {
+        // 2025-06-20 is a Friday.
+        let r = read("The board met on Wednesday.", ymd(2025, 6, 20));
+        assert_eq!(r[0].0, "Wednesday");
+        assert_eq!(r[0].1, ymd(2025, 6, 18));
+    }
+
+    #[test]
+    fn unanchored_without_a_date() {
+        let r = read("Sales rose last year.", None);
+        assert_eq!(r[0].3, Anchoring::Unanchored);
+        assert_eq!(r[0].1, None);
+    }
+}
