@@ -4,9 +4,12 @@
 
 pub mod analyze;
 pub mod calendar;
+pub mod checks;
+pub mod claims;
 pub mod cli;
 pub mod entities;
 pub mod error;
+pub mod graph;
 pub mod ingest;
 pub mod report;
 pub mod rules;
@@ -21,9 +24,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use analyze::{Analyzed, Engine};
-use cli::{ClaimsFormat, Cli, Command, Inputs};
+use cli::{CheckFormat, ClaimsFormat, Cli, Command, FailOn, Inputs};
 use error::{InputError, SetupError};
-use rules::RuleData;
+use rules::{RuleData, Severity};
 
 /// Exit codes: nothing to report, findings at or above `--fail-on`, and
 /// usage or input errors.
@@ -54,10 +57,89 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
             emit(&out);
             Ok(report_errors(&errors).unwrap_or(EXIT_OK))
         }
-        Command::Check { .. } | Command::Rules { .. } | Command::Explain { .. } => Err(
-            SetupError::Usage("this command is not available yet".into()),
-        ),
+        Command::Check {
+            inputs,
+            format,
+            fail_on,
+        } => {
+            let (docs, errors) = load_corpus(&inputs)?;
+            let rules = RuleData::load(&inputs.rules)?;
+            let findings = check(&docs, &rules);
+            let out = match format {
+                CheckFormat::Json => report::check_json::render(&docs, &findings, &errors),
+                CheckFormat::Human => report::human::render(&docs, &findings),
+            };
+            emit(&out);
+            let threshold = match fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Info => Severity::Info,
+            };
+            let failing = findings.iter().any(|f| f.severity >= threshold);
+            Ok(report_errors(&errors).unwrap_or(if failing { EXIT_FINDINGS } else { EXIT_OK }))
+        }
+        Command::Rules { rules } => {
+            let data = RuleData::load(&rules)?;
+            let out: String = data
+                .check
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{:<28} {:<14} {:<8} {}\n",
+                        c.id,
+                        kind_name(c.kind),
+                        severity_name(c.severity),
+                        c.docs.finds
+                    )
+                })
+                .collect();
+            emit(&out);
+            Ok(EXIT_OK)
+        }
+        Command::Explain { rule, rules } => {
+            let data = RuleData::load(&rules)?;
+            let c = data.check.iter().find(|c| c.id == rule).ok_or_else(|| {
+                SetupError::Usage(format!(
+                    "no rule named '{rule}'; `claimcheck rules` lists them"
+                ))
+            })?;
+            emit(&format!(
+                "{} ({}, {})\n\nWhat it finds: {}\nWhy it matters: {}\nExample: {}\n",
+                c.id,
+                kind_name(c.kind),
+                severity_name(c.severity),
+                c.docs.finds,
+                c.docs.why,
+                c.docs.example
+            ));
+            Ok(EXIT_OK)
+        }
     }
+}
+
+/// Extracts claims, links them and runs every rule.
+pub fn check(docs: &[Analyzed], rules: &RuleData) -> Vec<checks::Finding> {
+    let extractor = claims::Extractor::new(rules);
+    let claims: Vec<claims::Claim> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, a)| extractor.extract(i, a))
+        .collect();
+    let graph = graph::ClaimGraph::build(docs.len(), &claims);
+    checks::run(&checks::Corpus {
+        docs,
+        claims: &claims,
+        graph: &graph,
+        rules,
+    })
+}
+
+fn kind_name(k: rules::CheckKind) -> String {
+    format!("{k:?}").to_lowercase()
+}
+
+fn severity_name(s: Severity) -> String {
+    format!("{s:?}").to_lowercase()
 }
 
 /// Loads rules and documents and analyzes them.

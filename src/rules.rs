@@ -266,6 +266,10 @@ pub struct CheckDef {
     /// Similarity (0..1) at which two names count as one (misnaming, variant).
     #[serde(default)]
     pub similarity: f64,
+    /// What a rule kind compares, where it can compare more than one thing:
+    /// conflict "value" (default) or "date"; arithmetic "growth" or "cumulative".
+    #[serde(default)]
+    pub compare: Option<String>,
     pub docs: CheckDocs,
 }
 

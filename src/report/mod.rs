@@ -1,6 +1,8 @@
 //! Renders results; one file per output format.
 
+pub mod check_json;
 pub mod claims;
+pub mod human;
 
 use crate::calendar::from_day_number;
 use crate::values::{Interval, Value, ValueKind};

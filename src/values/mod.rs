@@ -556,7 +556,9 @@ pub fn counted_noun(after: &str) -> Option<String> {
             return None;
         }
         if lower == "and" || lower == "or" {
-            if nouns.is_empty() {
+            // "bilateral and multilateral documents" goes on; "terminals and
+            // aims to" has already named its noun.
+            if nouns.last().is_none_or(|n| n.ends_with('s')) {
                 break;
             }
             pending_conj = true;

@@ -37,7 +37,7 @@ impl ModalityReader {
                 (m, Regex::new(&format!(r"(?i)(?:\b|^)(?:{alt})\b")).unwrap())
             })
             .collect();
-        let clause_break = Regex::new(r"(?i);|\s[—–]\s|,\s+(?:which|while|whereas|and|but|meaning|although|though|as|where|who)\b|\s\((?:which|while)\b").unwrap();
+        let clause_break = Regex::new(r"(?i);|\s[—–]\s|:\s*[\x22“]|\s[\x22“]|,\s+(?:which|while|whereas|and|but|meaning|although|though|as|where|who)\b|\s\((?:which|while)\b").unwrap();
         ModalityReader { cues, clause_break }
     }
 

@@ -1,0 +1,80 @@
+//! anachronism: a forecast or plan for a period that ended before the
+//! article was published ("In April 2025, X will visit", written in 2026).
+
+use super::{finding, render, Cited, Corpus, Finding};
+use crate::calendar::day_number;
+use crate::ingest::PublishedFrom;
+use crate::rules::{CheckDef, Modality};
+use crate::values::{Anchoring, ValueKind};
+
+pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (d, a) in corpus.docs.iter().enumerate() {
+        // Only a stated publication date is firm enough to call copy stale.
+        let Some(published) = a
+            .published
+            .date
+            .filter(|_| a.published.from != PublishedFrom::None)
+        else {
+            continue;
+        };
+        let p = day_number(published);
+        for s in &a.sentences {
+            for v in &s.values {
+                let Some(t) = v.time else { continue };
+                let (Some(i), true) = (v.interval, v.kind == ValueKind::Time) else {
+                    continue;
+                };
+                if t.anchoring != Anchoring::Stated
+                    || !matches!(v.modality, Modality::Forecast | Modality::Plan)
+                    || !(i.hi < p)
+                {
+                    continue;
+                }
+                let sentence = a.sentence_text(s);
+                let cue = first_future_word(sentence).unwrap_or("will");
+                let message = render(
+                    &def.message,
+                    &[
+                        ("text", v.text.clone()),
+                        ("modality", format!("{:?}", v.modality).to_lowercase()),
+                        ("cue", cue.to_string()),
+                        ("published", published.to_string()),
+                    ],
+                );
+                out.push(finding(
+                    def,
+                    message,
+                    vec![Cited {
+                        doc: d,
+                        start: v.start,
+                        end: v.end,
+                        sentence_start: s.start,
+                        sentence_end: s.end,
+                        value: v.text.clone(),
+                    }],
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn first_future_word(sentence: &str) -> Option<&str> {
+    sentence
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .find(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "will"
+                    | "shall"
+                    | "expected"
+                    | "expects"
+                    | "plans"
+                    | "planned"
+                    | "scheduled"
+                    | "due"
+                    | "set"
+            )
+        })
+}

@@ -1,0 +1,148 @@
+//! arithmetic: stated numbers that do not add up — a growth rate against
+//! the values for its two periods, or a total below one of its parts.
+
+use super::{applies, finding, period_text, render, subject_text, Cited, Corpus, Finding};
+use crate::claims::{Claim, ClaimValue};
+use crate::report::fmt_num;
+use crate::rules::{CheckDef, FrameKind, Modality};
+use crate::values::Interval;
+
+pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+    match def.compare.as_deref() {
+        Some("cumulative") => cumulative(def, corpus),
+        _ => growth(def, corpus),
+    }
+}
+
+fn number(c: &Claim) -> Option<(&Interval, &str)> {
+    match &c.value {
+        ClaimValue::Number { interval, unit } => Some((interval, unit.as_str())),
+        _ => None,
+    }
+}
+
+/// Growth of X% for period P over base B, against the stated values of the
+/// same measure and subject for P and B (in any document).
+fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+    let claims = corpus.claims;
+    let mut out = Vec::new();
+    for g in claims.iter().filter(|c| {
+        c.kind == FrameKind::Growth && c.modality == Modality::Actual && applies(def, c)
+    }) {
+        let (Some(period), Some(base), Some((rate, "%"))) = (g.period, g.base_period, number(g))
+        else {
+            continue;
+        };
+        // Values stated with the rate come first, then other documents'.
+        let find = |p: (f64, f64)| {
+            claims
+                .iter()
+                .filter(|c| {
+                    c.kind == FrameKind::Measure
+                        && c.modality == Modality::Actual
+                        && c.predicate == g.predicate
+                        && c.subject == g.subject
+                        && c.period == Some(p)
+                        && number(c).is_some_and(|(i, _)| i.is_bounded())
+                })
+                .min_by_key(|c| {
+                    (
+                        c.evidence.doc != g.evidence.doc,
+                        c.evidence.doc,
+                        c.evidence.start,
+                    )
+                })
+        };
+        let (Some(now), Some(then)) = (find(period), find(base)) else {
+            continue;
+        };
+        let (Some((x, ux)), Some((y, uy))) = (number(now), number(then)) else {
+            continue;
+        };
+        if ux != uy || y.lo <= 0.0 {
+            continue;
+        }
+        let computed = Interval::closed((x.lo / y.hi - 1.0) * 100.0, (x.hi / y.lo - 1.0) * 100.0);
+        if !computed.disjoint(&rate.widened(def.tolerance)) {
+            continue;
+        }
+        let mid = computed.midpoint().unwrap_or(computed.lo);
+        let message = render(
+            &def.message,
+            &[
+                ("subject", subject_text(g)),
+                ("predicate", g.predicate.clone()),
+                ("rate", g.value_text.clone()),
+                ("period", period_text(g)),
+                ("a", format!("{} ({})", now.value_text, period_text(now))),
+                ("b", format!("{} ({})", then.value_text, period_text(then))),
+                (
+                    "computed",
+                    format!("{}%", fmt_num((mid * 10.0).round() / 10.0)),
+                ),
+            ],
+        );
+        out.push(finding(
+            def,
+            message,
+            vec![
+                Cited::from_claim(g, &g.value_text),
+                Cited::from_claim(now, &now.value_text),
+                Cited::from_claim(then, &then.value_text),
+            ],
+        ));
+    }
+    out
+}
+
+/// A figure for a longer period that starts with a shorter one must not be
+/// smaller than the shorter one's.
+fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+    let claims = corpus.claims;
+    let mut out = Vec::new();
+    for ids in corpus.graph.groups.values() {
+        let ids: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| {
+                applies(def, &claims[i])
+                    && claims[i].modality == Modality::Actual
+                    && claims[i].kind == FrameKind::Measure
+            })
+            .collect();
+        for &i in &ids {
+            for &j in &ids {
+                let (long, short) = (&claims[i], &claims[j]);
+                let (Some(pl), Some(ps)) = (long.period, short.period) else {
+                    continue;
+                };
+                let contains = pl.0 == ps.0 && pl.1 > ps.1;
+                let (Some((x, _)), Some((y, _))) = (number(long), number(short)) else {
+                    continue;
+                };
+                if !contains || !(x.hi < y.lo || (x.hi == y.lo && (x.hi_open || y.lo_open))) {
+                    continue;
+                }
+                let message = render(
+                    &def.message,
+                    &[
+                        ("subject", subject_text(long)),
+                        ("predicate", long.predicate.clone()),
+                        ("period", period_text(long)),
+                        ("a", long.value_text.clone()),
+                        ("b", format!("{}, {}", short.value_text, period_text(short))),
+                    ],
+                );
+                out.push(finding(
+                    def,
+                    message,
+                    vec![
+                        Cited::from_claim(long, &long.value_text),
+                        Cited::from_claim(short, &short.value_text),
+                    ],
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,117 @@
+//! conflict: claims with the same key and period whose values cannot both
+//! be true; or one event given dates that do not overlap.
+
+use super::{applies, finding, period_text, render, subject_text, Cited, Corpus, Finding};
+use crate::claims::{Claim, ClaimValue};
+use crate::entities::fold;
+use crate::rules::{CheckDef, FrameKind, Modality};
+
+pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+    let claims = corpus.claims;
+    let by_date = def.compare.as_deref() == Some("date");
+    let groups = if by_date {
+        corpus.graph.groups.clone()
+    } else {
+        corpus.graph.groups_without_label(claims)
+    };
+    let mut out = Vec::new();
+    for ids in groups.values() {
+        let ids: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| applies(def, &claims[i]) && claims[i].modality != Modality::Target)
+            .collect();
+        for (n, &i) in ids.iter().enumerate() {
+            for &j in &ids[n + 1..] {
+                let (a, b) = (&claims[i], &claims[j]);
+                if a.modality != b.modality {
+                    continue;
+                }
+                let f = if by_date {
+                    date_conflict(def, a, b)
+                } else {
+                    value_conflict(def, a, b)
+                };
+                out.extend(f);
+            }
+        }
+    }
+    out
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
+    let (pa, pb) = (a.period?, b.period?);
+    match (&a.value, &b.value) {
+        (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
+            // Flows are compared only for the very same period.
+            if pa != pb || !x.widened(def.tolerance).disjoint(&y.widened(def.tolerance)) {
+                return None;
+            }
+        }
+        (ClaimValue::Label { text: x }, ClaimValue::Label { text: y }) => {
+            if !overlap(pa, pb) || x == y {
+                return None;
+            }
+            // Two spellings of one name are a variant, not two people.
+            if a.kind == FrameKind::Office
+                && strsim::jaro_winkler(&fold::key(x), &fold::key(y)) >= 0.8
+            {
+                return None;
+            }
+            if a.kind == FrameKind::Office && a.label != b.label {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let message = render(
+        &def.message,
+        &[
+            ("subject", subject_text(a)),
+            (
+                "predicate",
+                a.label
+                    .clone()
+                    .filter(|_| a.kind == FrameKind::Office)
+                    .unwrap_or_else(|| a.predicate.clone()),
+            ),
+            ("period", period_text(a)),
+            ("a", format!("{} ({})", a.value_text, period_text(a))),
+            ("b", format!("{} ({})", b.value_text, period_text(b))),
+        ],
+    );
+    Some(finding(
+        def,
+        message,
+        vec![
+            Cited::from_claim(a, &a.value_text),
+            Cited::from_claim(b, &b.value_text),
+        ],
+    ))
+}
+
+fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
+    let (pa, pb) = (a.period?, b.period?);
+    if overlap(pa, pb) {
+        return None;
+    }
+    let (ta, tb) = (period_text(a), period_text(b));
+    let message = render(
+        &def.message,
+        &[
+            ("subject", subject_text(a)),
+            ("label", a.label.clone().unwrap_or_default()),
+            ("a", ta.clone()),
+            ("b", tb.clone()),
+        ],
+    );
+    Some(finding(
+        def,
+        message,
+        vec![Cited::from_claim(a, &ta), Cited::from_claim(b, &tb)],
+    ))
+}

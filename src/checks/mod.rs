@@ -1,0 +1,128 @@
+//! The rule engine: rule kinds are code (one file each), rule instances are
+//! data (rules/checks/*.toml). Every finding carries its evidence.
+
+mod anachronism;
+mod arithmetic;
+mod conflict;
+mod corroboration;
+mod misnaming;
+mod variant;
+
+use serde::Serialize;
+
+use crate::analyze::Analyzed;
+use crate::claims::{Claim, Evidence};
+use crate::graph::ClaimGraph;
+use crate::rules::{CheckDef, CheckKind, RuleData, Severity};
+
+/// One piece of evidence: where, and the value as written there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cited {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub value: String,
+}
+
+impl Cited {
+    pub fn from_claim(c: &Claim, value: &str) -> Self {
+        let Evidence {
+            doc,
+            start,
+            end,
+            sentence_start,
+            sentence_end,
+        } = c.evidence;
+        Cited {
+            doc,
+            start,
+            end,
+            sentence_start,
+            sentence_end,
+            value: value.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: CheckKind,
+    pub severity: Severity,
+    pub message: String,
+    pub evidence: Vec<Cited>,
+}
+
+/// What every rule reads.
+pub struct Corpus<'a> {
+    pub docs: &'a [Analyzed],
+    pub claims: &'a [Claim],
+    pub graph: &'a ClaimGraph,
+    pub rules: &'a RuleData,
+}
+
+/// Fills `{name}` placeholders of a rule's message.
+pub fn render(template: &str, fields: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in fields {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Cited>) -> Finding {
+    evidence.sort_by_key(|e| (e.doc, e.start));
+    evidence.dedup_by_key(|e| (e.doc, e.start));
+    Finding {
+        rule: def.id.clone(),
+        kind: def.kind,
+        severity: def.severity,
+        message,
+        evidence,
+    }
+}
+
+pub fn applies(def: &CheckDef, c: &Claim) -> bool {
+    def.frames.is_empty() || def.frames.contains(&c.frame)
+}
+
+pub fn run(corpus: &Corpus<'_>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    for def in &corpus.rules.check {
+        out.extend(match def.kind {
+            CheckKind::Conflict => conflict::run(def, corpus),
+            CheckKind::Arithmetic => arithmetic::run(def, corpus),
+            CheckKind::Misnaming => misnaming::run(def, corpus),
+            CheckKind::Anachronism => anachronism::run(def, corpus),
+            CheckKind::Variant => variant::run(def, corpus),
+            CheckKind::Corroboration => corroboration::run(def, corpus),
+        });
+    }
+    out.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            f.evidence
+                .first()
+                .map(|e| (e.doc, e.start))
+                .unwrap_or((usize::MAX, 0))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(a.rule.cmp(&b.rule))
+            .then(a.message.cmp(&b.message))
+    });
+    out.dedup();
+    out
+}
+
+/// A claim's period as people write it.
+pub fn period_text(c: &Claim) -> String {
+    c.period_text
+        .clone()
+        .unwrap_or_else(|| "an unstated period".into())
+}
+
+pub fn subject_text(c: &Claim) -> String {
+    c.subject.join("–")
+}

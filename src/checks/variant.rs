@@ -1,0 +1,66 @@
+//! variant: one person, with the same title and surname, whose given name is
+//! spelled two ways across documents.
+
+use std::collections::BTreeMap;
+
+use super::{finding, render, Cited, Corpus, Finding};
+use crate::entities::fold;
+use crate::rules::CheckDef;
+
+pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+    // (title, surname) → first place each spelling appears.
+    let mut seen: BTreeMap<(String, String), BTreeMap<String, Cited>> = BTreeMap::new();
+    for (d, a) in corpus.docs.iter().enumerate() {
+        for p in a.entities.people.iter().filter(|p| p.name.contains(' ')) {
+            let surname = fold::key(p.name.rsplit(' ').next().unwrap_or(""));
+            let title = p.title.to_lowercase();
+            let Some(s) = a
+                .sentences
+                .iter()
+                .find(|s| s.start <= p.start && p.end <= s.end)
+            else {
+                continue;
+            };
+            seen.entry((title, surname))
+                .or_default()
+                .entry(p.name.clone())
+                .or_insert(Cited {
+                    doc: d,
+                    start: p.start,
+                    end: p.end,
+                    sentence_start: s.start,
+                    sentence_end: s.end,
+                    value: p.name.clone(),
+                });
+        }
+    }
+    let mut out = Vec::new();
+    for ((title, _), spellings) in &seen {
+        let names: Vec<(&String, &Cited)> = spellings.iter().collect();
+        for (n, (a, ea)) in names.iter().enumerate() {
+            for (b, eb) in &names[n + 1..] {
+                let similar = strsim::jaro_winkler(&fold::key(a), &fold::key(b)) >= def.similarity;
+                if fold::key(a) == fold::key(b) || !similar {
+                    continue;
+                }
+                let message = render(
+                    &def.message,
+                    &[
+                        ("title", capitalized(title)),
+                        ("a", (*a).clone()),
+                        ("b", (*b).clone()),
+                    ],
+                );
+                out.push(finding(def, message, vec![(*ea).clone(), (*eb).clone()]));
+            }
+        }
+    }
+    out
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}

@@ -1,0 +1,458 @@
+//! Turns values into claims: who (subject), what (predicate), when (period),
+//! how much or which (value), with the modality and the evidence, using the
+//! frames in rules/claims.
+
+mod subject;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::analyze::{Analyzed, Sentence};
+use crate::entities::Person;
+use crate::rules::{EntityKind, FrameDef, FrameKind, Modality, RuleData, SubjectShape};
+use crate::values::{Interval, ModalityReader, Value, ValueKind};
+use subject::SubjectResolver;
+
+/// What a claim asserts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum ClaimValue {
+    /// A number in a unit ("USD", "t", "%", "x", a counted noun).
+    Number { interval: Interval, unit: String },
+    /// A date span (day numbers) an event took place in.
+    Date { interval: Interval },
+    /// A name: a partnership level, an office holder.
+    Label { text: String },
+}
+
+/// Where a claim is stated: a byte span of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub frame: String,
+    pub kind: FrameKind,
+    pub predicate: String,
+    /// Canonical entity names; sorted for symmetric relations.
+    pub subject: Vec<String>,
+    /// The event's label, the office's title, or the counted noun.
+    pub label: Option<String>,
+    /// Day-number span the claim is about; None when the text states none.
+    pub period: Option<(f64, f64)>,
+    pub period_text: Option<String>,
+    /// For growth: the period compared against, where stated.
+    pub base_period: Option<(f64, f64)>,
+    pub value: ClaimValue,
+    /// The value as written.
+    pub value_text: String,
+    pub modality: Modality,
+    pub evidence: Evidence,
+}
+
+struct Frame {
+    def: FrameDef,
+    cues: Option<Regex>,
+    labels: Option<Regex>,
+    exclude: Option<Regex>,
+}
+
+fn phrase_regex(phrases: &[String], patterns: &[String]) -> Option<Regex> {
+    if phrases.is_empty() && patterns.is_empty() {
+        return None;
+    }
+    let mut sorted = phrases.to_vec();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut alts: Vec<String> = sorted
+        .iter()
+        .map(|p| format!(r"(?i:\b{}\b)", regex::escape(p)))
+        .collect();
+    alts.extend(patterns.iter().cloned());
+    Regex::new(&alts.join("|")).ok()
+}
+
+/// Claim frames compiled once from the rules.
+pub struct Extractor {
+    frames: Vec<Frame>,
+    subjects: SubjectResolver,
+    modality: ModalityReader,
+}
+
+impl Extractor {
+    pub fn new(rules: &RuleData) -> Self {
+        let frames = rules
+            .frame
+            .iter()
+            .map(|def| Frame {
+                cues: phrase_regex(&def.cues, &[]),
+                labels: phrase_regex(&def.labels, &def.label_patterns),
+                exclude: phrase_regex(&def.exclude, &[]),
+                def: def.clone(),
+            })
+            .collect();
+        Extractor {
+            frames,
+            subjects: SubjectResolver::new(rules),
+            modality: ModalityReader::new(rules),
+        }
+    }
+
+    /// Every claim of one document.
+    pub fn extract(&self, doc_index: usize, a: &Analyzed) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        let mut context = self.subjects.start(a);
+        for s in &a.sentences {
+            let text = a.sentence_text(s);
+            let mut used: Vec<usize> = Vec::new();
+            for (vi, v) in s.values.iter().enumerate() {
+                if let Some(c) = self.measure_claim(doc_index, a, s, text, v, &context) {
+                    used.push(vi);
+                    claims.push(c);
+                }
+            }
+            for (vi, v) in s.values.iter().enumerate() {
+                if used.contains(&vi) {
+                    continue;
+                }
+                if let Some(c) = self.generic_claim(doc_index, a, s, text, v, &context) {
+                    claims.push(c);
+                }
+            }
+            let events = self.event_claims(doc_index, a, s, text, &context);
+            if let Some(c) = events
+                .iter()
+                .chain(claims.iter().rev())
+                .find(|c| c.evidence.sentence_start == s.start && c.subject.len() == 2)
+            {
+                context.note_pair(&c.subject.clone());
+            } else {
+                context.leave(s, a);
+            }
+            claims.extend(events);
+        }
+        claims.extend(self.office_claims(doc_index, a));
+        claims
+    }
+
+    /// Money, quantities and growth rates next to a frame's cue word.
+    fn measure_claim(
+        &self,
+        doc: usize,
+        a: &Analyzed,
+        s: &Sentence,
+        text: &str,
+        v: &Value,
+        ctx: &subject::Context,
+    ) -> Option<Claim> {
+        let at = v.start - s.start;
+        let mut best: Option<(usize, &Frame)> = None;
+        for f in self
+            .frames
+            .iter()
+            .filter(|f| matches!(f.def.kind, FrameKind::Measure | FrameKind::Growth))
+        {
+            if !f.def.values.iter().any(|k| k == v.kind.as_str()) {
+                continue;
+            }
+            let Some(cues) = &f.cues else { continue };
+            let excluded: Vec<(usize, usize)> = f
+                .exclude
+                .iter()
+                .flat_map(|x| x.find_iter(text).map(|m| (m.start(), m.end())))
+                .collect();
+            for m in cues.find_iter(text) {
+                if excluded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+                    continue;
+                }
+                let dist = if m.end() <= at {
+                    at - m.end()
+                } else {
+                    m.start().saturating_sub(v.end - s.start)
+                };
+                if dist <= 90 && best.is_none_or(|(d, _)| dist < d) {
+                    best = Some((dist, f));
+                }
+            }
+        }
+        let (_, frame) = best?;
+        let subject = self.subjects.resolve(frame.def.subject, a, s, at, ctx)?;
+        let (period, period_text, base) =
+            period_of(text, s, v, frame.def.kind == FrameKind::Growth);
+        let interval = v.interval?;
+        let unit = v.unit.clone().unwrap_or_default();
+        Some(Claim {
+            frame: frame.def.id.clone(),
+            kind: frame.def.kind,
+            predicate: frame.def.predicate.clone(),
+            subject,
+            label: None,
+            period,
+            period_text,
+            base_period: base,
+            value: ClaimValue::Number { interval, unit },
+            value_text: v.text.clone(),
+            modality: v.modality,
+            evidence: evidence(doc, s, v.start, v.end),
+        })
+    }
+
+    /// Entity + number + noun: counts and leftover quantities.
+    fn generic_claim(
+        &self,
+        doc: usize,
+        a: &Analyzed,
+        s: &Sentence,
+        text: &str,
+        v: &Value,
+        ctx: &subject::Context,
+    ) -> Option<Claim> {
+        let frame = self
+            .frames
+            .iter()
+            .find(|f| f.def.kind == FrameKind::Generic)?;
+        if !frame.def.values.iter().any(|k| k == v.kind.as_str()) {
+            return None;
+        }
+        let at = v.start - s.start;
+        // "with 41 countries", "in 12 cities": the object of a preposition
+        // is not what the subject has.
+        let prev = text[..at]
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        let prev = if matches!(
+            prev.as_str(),
+            "than" | "over" | "about" | "around" | "nearly" | "almost" | "some"
+        ) {
+            text[..at]
+                .split_whitespace()
+                .rev()
+                .nth(1)
+                .unwrap_or("")
+                .to_lowercase()
+        } else {
+            prev
+        };
+        if matches!(
+            prev.as_str(),
+            "with"
+                | "in"
+                | "from"
+                | "to"
+                | "across"
+                | "among"
+                | "of"
+                | "for"
+                | "by"
+                | "at"
+                | "between"
+        ) {
+            return None;
+        }
+        let noun = match v.kind {
+            ValueKind::Count => v.noun.clone()?,
+            _ => format!("{} of {}", v.unit.clone()?, v.noun.clone()?),
+        };
+        let subject = self.subjects.resolve(SubjectShape::Single, a, s, at, ctx)?;
+        let (period, period_text, _) = period_of(text, s, v, false);
+        Some(Claim {
+            frame: frame.def.id.clone(),
+            kind: FrameKind::Generic,
+            predicate: format!("number of {noun}"),
+            subject,
+            label: Some(noun.clone()),
+            period,
+            period_text,
+            base_period: None,
+            value: ClaimValue::Number {
+                interval: v.interval?,
+                unit: noun,
+            },
+            value_text: v.text.clone(),
+            modality: v.modality,
+            evidence: evidence(doc, s, v.start, v.end),
+        })
+    }
+
+    /// Dated events with a label: partnerships, agreements, memberships.
+    fn event_claims(
+        &self,
+        doc: usize,
+        a: &Analyzed,
+        s: &Sentence,
+        text: &str,
+        ctx: &subject::Context,
+    ) -> Vec<Claim> {
+        let mut out = Vec::new();
+        for f in self
+            .frames
+            .iter()
+            .filter(|f| f.def.kind == FrameKind::Event)
+        {
+            let (Some(cues), Some(labels)) = (&f.cues, &f.labels) else {
+                continue;
+            };
+            if !cues.is_match(text) || f.exclude.as_ref().is_some_and(|x| x.is_match(text)) {
+                continue;
+            }
+            // Several labels: the last is what the relationship became.
+            let Some(label) = labels.find_iter(text).last() else {
+                continue;
+            };
+            let times: Vec<&Value> = s
+                .values
+                .iter()
+                .filter(|v| v.kind == ValueKind::Time && v.time.is_some_and(|t| t.span().is_some()))
+                .collect();
+            let Some(time) = times
+                .iter()
+                .min_by_key(|v| (v.start as i64 - (s.start + label.start()) as i64).abs())
+            else {
+                continue;
+            };
+            let Some((start, end)) = time.time.and_then(|t| t.span()) else {
+                continue;
+            };
+            let subject_at = label.start();
+            let Some(mut subject) = self.subjects.resolve(f.def.subject, a, s, subject_at, ctx)
+            else {
+                continue;
+            };
+            let mut label_text = label.as_str().to_lowercase();
+            if f.def.subject == SubjectShape::Single {
+                // A membership's organization is the entity after the cue.
+                let Some(org) = a
+                    .entities
+                    .in_span(s.start + label.start(), s.end)
+                    .find(|m| m.kind == EntityKind::Organization)
+                else {
+                    continue;
+                };
+                label_text = format!("{label_text} of {}", org.entity);
+                subject.retain(|x| *x != org.entity);
+                if subject.is_empty() {
+                    continue;
+                }
+            }
+            let dn = |d| crate::calendar::day_number(d);
+            let modality = self.modality.modality_at(text, label.start());
+            out.push(Claim {
+                frame: f.def.id.clone(),
+                kind: FrameKind::Event,
+                predicate: f.def.predicate.clone(),
+                subject,
+                label: Some(label_text.clone()),
+                period: Some((dn(start), dn(end))),
+                period_text: Some(time.text.clone()),
+                base_period: None,
+                value: ClaimValue::Label { text: label_text },
+                value_text: label.as_str().to_string(),
+                modality,
+                evidence: evidence(doc, s, s.start + label.start(), s.start + label.end()),
+            });
+        }
+        out
+    }
+
+    /// People named with a title of a named country or organization.
+    fn office_claims(&self, doc: usize, a: &Analyzed) -> Vec<Claim> {
+        let Some(frame) = self.frames.iter().find(|f| f.def.kind == FrameKind::Office) else {
+            return Vec::new();
+        };
+        let Some(published) = a.published.date else {
+            return Vec::new();
+        };
+        let p = crate::calendar::day_number(published);
+        a.entities
+            .people
+            .iter()
+            .filter(|person| person.affiliation.is_some() && person.name.contains(' '))
+            .filter_map(|person: &Person| {
+                let s = a
+                    .sentences
+                    .iter()
+                    .find(|s| s.start <= person.start && person.end <= s.end)?;
+                Some(Claim {
+                    frame: frame.def.id.clone(),
+                    kind: FrameKind::Office,
+                    predicate: frame.def.predicate.clone(),
+                    subject: vec![person.affiliation.clone()?],
+                    label: Some(person.title.to_lowercase()),
+                    period: Some((p, p)),
+                    period_text: Some(published.to_string()),
+                    base_period: None,
+                    value: ClaimValue::Label {
+                        text: person.name.clone(),
+                    },
+                    value_text: person.name.clone(),
+                    modality: Modality::Actual,
+                    evidence: evidence(doc, s, person.start, person.end),
+                })
+            })
+            .collect()
+    }
+}
+
+fn evidence(doc: usize, s: &Sentence, start: usize, end: usize) -> Evidence {
+    Evidence {
+        doc,
+        start,
+        end,
+        sentence_start: s.start,
+        sentence_end: s.end,
+    }
+}
+
+/// The period a value is about: the nearest bounded, anchored time in the
+/// sentence. For growth, another time in the sentence is the base period.
+#[allow(clippy::type_complexity)]
+fn period_of(
+    text: &str,
+    s: &Sentence,
+    v: &Value,
+    growth: bool,
+) -> (Option<(f64, f64)>, Option<String>, Option<(f64, f64)>) {
+    let mut times: Vec<(&Value, (f64, f64))> = s
+        .values
+        .iter()
+        .filter(|t| t.kind == ValueKind::Time)
+        .filter_map(|t| {
+            let i = t.interval?;
+            (i.is_bounded() && !i.lo_open && !i.hi_open).then_some((t, (i.lo, i.hi)))
+        })
+        .collect();
+    // A time in another clause ("..., while in July it handled ...") is
+    // further away than any in the value's own clause.
+    times.sort_by_key(|(t, _)| {
+        let (a, b) = if t.end <= v.start {
+            (t.end, v.start)
+        } else {
+            (v.end, t.start.max(v.end))
+        };
+        let between = &text[a - s.start..b - s.start];
+        let other_clause = [", while", ", and", ";", ", but", ", which", ", whereas"]
+            .iter()
+            .any(|c| between.contains(c));
+        (other_clause, b - a, t.start)
+    });
+    let Some(&(t, period)) = times.first() else {
+        return (None, None, None);
+    };
+    let base = if growth {
+        times
+            .iter()
+            .skip(1)
+            .map(|(_, p)| *p)
+            .find(|p| p.1 < period.0)
+    } else {
+        None
+    };
+    (Some(period), Some(t.text.clone()), base)
+}

@@ -1,0 +1,79 @@
+//! `check --format json`: the contract in DESIGN.md (documents, findings
+//! with evidence as path, line, column, quote, value), plus a summary.
+
+use serde_json::{json, Value as Json};
+
+use crate::analyze::Analyzed;
+use crate::checks::{Cited, Finding};
+use crate::error::InputError;
+
+pub fn evidence_json(docs: &[Analyzed], e: &Cited) -> Json {
+    let a = &docs[e.doc];
+    let (line, column) = a.doc.position(e.start);
+    json!({
+        "path": a.doc.path,
+        "line": line,
+        "column": column,
+        "quote": quote(a, e),
+        "value": e.value,
+    })
+}
+
+/// The sentence holding the evidence, on one line.
+pub fn quote(a: &Analyzed, e: &Cited) -> String {
+    a.doc.text[e.sentence_start..e.sentence_end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn render(docs: &[Analyzed], findings: &[Finding], errors: &[InputError]) -> String {
+    let documents: Vec<Json> = docs
+        .iter()
+        .map(|a| {
+            let mut o = json!({
+                "path": a.doc.path,
+                "published": a.published.date.map(|d| d.to_string()),
+                "published_from": a.published.from,
+            });
+            if let Some(id) = &a.doc.id {
+                o["id"] = json!(id);
+            }
+            if let Some(y) = a.published.estimate_year {
+                o["published_estimate"] = json!(y.to_string());
+            }
+            o
+        })
+        .collect();
+    let findings_json: Vec<Json> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "rule": f.rule,
+                "kind": f.kind,
+                "severity": f.severity,
+                "message": f.message,
+                "evidence": f.evidence.iter().map(|e| evidence_json(docs, e)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let count = |s: &str| {
+        findings
+            .iter()
+            .filter(|f| {
+                serde_json::to_value(f.severity)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .as_deref()
+                    == Some(s)
+            })
+            .count()
+    };
+    let out = json!({
+        "documents": documents,
+        "findings": findings_json,
+        "summary": {"error": count("error"), "warning": count("warning"), "info": count("info")},
+        "errors": errors,
+    });
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
