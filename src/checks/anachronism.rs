@@ -27,7 +27,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 };
                 if t.anchoring != Anchoring::Stated
                     || !matches!(v.modality, Modality::Forecast | Modality::Plan)
-                    || !(i.hi < p)
+                    || i.hi >= p
                 {
                     continue;
                 }

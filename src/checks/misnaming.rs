@@ -110,7 +110,7 @@ fn relation_compounds<'a>(
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if !rules.relation_nouns.iter().any(|r| *r == noun) {
+        if !rules.relation_nouns.contains(&noun) {
             continue;
         }
         let phrase = format!("{}{}{} {}", first.text, between, second.text, noun);

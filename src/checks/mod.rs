@@ -67,13 +67,15 @@ pub struct Corpus<'a> {
 pub fn render(template: &str, fields: &[(&str, String)]) -> String {
     let mut out = template.to_string();
     for (k, v) in fields {
-        out = out.replace(&format!("{{{k}}}"), v);
+        // Values can wrap across lines in the source; a message is one line.
+        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        out = out.replace(&format!("{{{k}}}"), &v);
     }
     out
 }
 
+/// A finding; the first evidence is the primary one (what to fix).
 pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Cited>) -> Finding {
-    evidence.sort_by_key(|e| (e.doc, e.start));
     evidence.dedup_by_key(|e| (e.doc, e.start));
     Finding {
         rule: def.id.clone(),

@@ -51,7 +51,9 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                         ("b", (*b).clone()),
                     ],
                 );
-                out.push(finding(def, message, vec![(*ea).clone(), (*eb).clone()]));
+                let mut evidence = vec![(*ea).clone(), (*eb).clone()];
+                evidence.sort_by_key(|e| (e.doc, e.start));
+                out.push(finding(def, message, evidence));
             }
         }
     }
