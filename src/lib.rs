@@ -62,9 +62,9 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
             format,
             fail_on,
         } => {
-            let (docs, errors) = load_corpus(&inputs)?;
-            let rules = RuleData::load(&inputs.rules)?;
-            let findings = check(&docs, &rules);
+            let engine = Engine::new(RuleData::load(&inputs.rules)?);
+            let (docs, errors) = analyze_inputs(&engine, &inputs)?;
+            let findings = check(&docs, &engine.rules);
             let out = match format {
                 CheckFormat::Json => report::check_json::render(&docs, &findings, &errors),
                 CheckFormat::Human => report::human::render(&docs, &findings),
@@ -144,8 +144,16 @@ fn severity_name(s: Severity) -> String {
 
 /// Loads rules and documents and analyzes them.
 pub fn load_corpus(inputs: &Inputs) -> Result<(Vec<Analyzed>, Vec<InputError>), SetupError> {
-    let overrides = parse_overrides(&inputs.published)?;
     let engine = Engine::new(RuleData::load(&inputs.rules)?);
+    analyze_inputs(&engine, inputs)
+}
+
+/// Reads and analyzes the inputs with rules already compiled.
+pub fn analyze_inputs(
+    engine: &Engine,
+    inputs: &Inputs,
+) -> Result<(Vec<Analyzed>, Vec<InputError>), SetupError> {
+    let overrides = parse_overrides(&inputs.published)?;
     let (found, mut errors) = ingest::collect_inputs(&inputs.paths);
     let loaded: Vec<_> = found.par_iter().map(ingest::load).collect();
     let mut docs = Vec::new();

@@ -95,7 +95,7 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let mut sent_start = 0;
     let mut i = 0;
     while i < chars.len() {
-        let (pos, c) = chars[i];
+        let c = chars[i].1;
         match c {
             '“' => in_quote = true,
             '”' => in_quote = false,
@@ -121,7 +121,6 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             }
             _ => {}
         }
-        let _ = pos;
         i += 1;
     }
     push(out, start, &para[sent_start..], sent_start);

@@ -97,10 +97,7 @@ impl Learner {
             let raw = m.as_str().trim_end_matches('.');
             let name = trim_leading_links(raw);
             let start = m.start() + (raw.len() - name.len());
-            if gaz.lookup(name).is_some()
-                || name.split_whitespace().count() < 2
-                || is_title_case_sentence_start(text, start)
-            {
+            if gaz.lookup(name).is_some() || name.split_whitespace().count() < 2 {
                 continue;
             }
             out.push(mention(
@@ -256,11 +253,6 @@ fn trim_leading_links(s: &str) -> &str {
             return s;
         }
     }
-}
-
-/// "The" heading a sentence is not part of a name; other capitals there are.
-fn is_title_case_sentence_start(_text: &str, _start: usize) -> bool {
-    false
 }
 
 /// The acronym's letters appear, in order, among the name's capitals.

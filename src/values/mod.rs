@@ -541,7 +541,6 @@ const TIME_UNITS: &[&str] = &[
 /// documents with" → "document". None when no noun follows.
 pub fn counted_noun(after: &str) -> Option<String> {
     let mut nouns: Vec<String> = Vec::new();
-    let mut pending_conj = false;
     for raw in after.split_whitespace().take(6) {
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’', '!', '?']);
         let ends_phrase = word.len() != raw.len();
@@ -561,7 +560,6 @@ pub fn counted_noun(after: &str) -> Option<String> {
             if nouns.last().is_none_or(|n| n.ends_with('s')) {
                 break;
             }
-            pending_conj = true;
             continue;
         }
         if STOP_WORDS.contains(&lower.as_str())
@@ -570,12 +568,10 @@ pub fn counted_noun(after: &str) -> Option<String> {
             break;
         }
         nouns.push(lower);
-        pending_conj = false;
         if ends_phrase || nouns.len() >= 4 {
             break;
         }
     }
-    let _ = pending_conj;
     let head = singular(nouns.last()?);
     if TIME_UNITS.contains(&head.as_str()) {
         return None;
