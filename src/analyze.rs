@@ -50,10 +50,17 @@ impl Engine {
         };
         let sentences = segment::sentences(&doc.text)
             .into_iter()
-            .map(|s| Sentence {
-                start: s.start,
-                end: s.end,
-                values: self.values.read(&doc.text, s.start, s.end, &ctx),
+            .map(|s| {
+                let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
+                // The dateline dates the article; it reports nothing.
+                if let Some(end) = published.dateline_end {
+                    values.retain(|v| v.end > end);
+                }
+                Sentence {
+                    start: s.start,
+                    end: s.end,
+                    values,
+                }
             })
             .collect();
         let entities = self.gazetteer.find(&doc.text);

@@ -176,6 +176,9 @@ pub enum SubjectShape {
     Single,
     /// A symmetric relation between two parties.
     Pair,
+    /// The label is a proper name ("the Harbour Access Agreement") and is
+    /// its own subject; the parties, when named, are added to it.
+    Named,
 }
 
 /// What a frame reads from a sentence.
@@ -206,6 +209,9 @@ pub struct FrameDef {
     pub labels: Vec<String>,
     #[serde(default)]
     pub label_patterns: Vec<String>,
+    /// The label when a cue speaks without one ("joined NATO" → "member").
+    #[serde(default)]
+    pub default_label: Option<String>,
     #[serde(default = "default_subject")]
     pub subject: SubjectShape,
     #[serde(default)]
@@ -294,6 +300,8 @@ pub struct RuleData {
     #[serde(default)]
     pub collective_references: Vec<String>,
     #[serde(default)]
+    pub determiners: Vec<String>,
+    #[serde(default)]
     pub org_suffixes: Vec<String>,
     #[serde(default)]
     pub org_prefixes: Vec<String>,
@@ -318,6 +326,7 @@ impl RuleData {
         self.relation_nouns.extend(other.relation_nouns);
         self.collective_references
             .extend(other.collective_references);
+        self.determiners.extend(other.determiners);
         self.org_suffixes.extend(other.org_suffixes);
         self.org_prefixes.extend(other.org_prefixes);
         self.entity.extend(other.entity);

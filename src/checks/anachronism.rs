@@ -31,8 +31,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 {
                     continue;
                 }
-                let sentence = a.sentence_text(s);
-                let cue = first_future_word(sentence).unwrap_or("will");
+                let cue = v.modality_cue.as_deref().unwrap_or_default();
                 let message = render(
                     &def.message,
                     &[
@@ -58,23 +57,4 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn first_future_word(sentence: &str) -> Option<&str> {
-    sentence
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .find(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "will"
-                    | "shall"
-                    | "expected"
-                    | "expects"
-                    | "plans"
-                    | "planned"
-                    | "scheduled"
-                    | "due"
-                    | "set"
-            )
-        })
 }

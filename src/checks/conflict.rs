@@ -80,8 +80,8 @@ fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
                     .unwrap_or_else(|| a.predicate.clone()),
             ),
             ("period", period_text(a)),
-            ("a", format!("{} ({})", a.value_text, period_text(a))),
-            ("b", format!("{} ({})", b.value_text, period_text(b))),
+            ("a", value_with_period(a, pa != pb)),
+            ("b", value_with_period(b, pa != pb)),
         ],
     );
     Some(finding(
@@ -92,6 +92,15 @@ fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
             Cited::from_claim(b, &b.value_text),
         ],
     ))
+}
+
+/// A value, with its own period when the two claims' periods differ.
+fn value_with_period(c: &Claim, periods_differ: bool) -> String {
+    if periods_differ {
+        format!("{} ({})", c.value_text, period_text(c))
+    } else {
+        c.value_text.clone()
+    }
 }
 
 fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
@@ -105,6 +114,7 @@ fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
         &[
             ("subject", subject_text(a)),
             ("label", a.label.clone().unwrap_or_default()),
+            ("predicate", a.predicate.clone()),
             ("a", ta.clone()),
             ("b", tb.clone()),
         ],

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::{applies, finding, period_text, render, subject_text, Cited, Corpus, Finding};
 use crate::claims::ClaimValue;
 use crate::rules::{CheckDef, FrameKind, Modality};
+use crate::values::Interval;
 
 pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
@@ -33,7 +34,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             let agreeing: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&i| matches!(&claims[i].value, ClaimValue::Number { interval: y, .. } if !x.disjoint(y)))
+                .filter(|&i| matches!(&claims[i].value, ClaimValue::Number { interval: y, .. } if same_figure(x, y)))
                 .collect();
             let mut docs: Vec<usize> = agreeing.iter().map(|&i| claims[i].evidence.doc).collect();
             docs.sort();
@@ -59,4 +60,14 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Two figures that report the same number: both bounded, and one, as
+/// written, rounds to the other. "More than 8 million" agrees with 8.4
+/// million but does not confirm it.
+fn same_figure(x: &Interval, y: &Interval) -> bool {
+    match (x.midpoint(), y.midpoint()) {
+        (Some(mx), Some(my)) => x.contains(my) || y.contains(mx),
+        _ => false,
+    }
 }

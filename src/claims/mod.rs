@@ -82,6 +82,7 @@ pub struct Extractor {
     frames: Vec<Frame>,
     subjects: SubjectResolver,
     modality: ModalityReader,
+    determiners: Vec<String>,
 }
 
 impl Extractor {
@@ -100,6 +101,7 @@ impl Extractor {
             frames,
             subjects: SubjectResolver::new(rules),
             modality: ModalityReader::new(rules),
+            determiners: rules.determiners.clone(),
         }
     }
 
@@ -256,16 +258,25 @@ impl Extractor {
         ) {
             return None;
         }
-        let noun = match v.kind {
-            ValueKind::Count => v.noun.clone()?,
-            _ => format!("{} of {}", v.unit.clone()?, v.noun.clone()?),
+        // "23 terminals" counts terminals; "4.2 million MWh of power" measures
+        // power in Wh. Either way the noun and unit make the key.
+        let (noun, predicate) = match v.kind {
+            ValueKind::Count => {
+                let noun = v.noun.clone()?;
+                let predicate = format!("number of {}", crate::values::plural(&noun));
+                (noun, predicate)
+            }
+            _ => {
+                let (unit, noun) = (v.unit.clone()?, v.noun.clone()?);
+                (format!("{unit} of {noun}"), format!("{noun} ({unit})"))
+            }
         };
         let subject = self.subjects.resolve(SubjectShape::Single, a, s, at, ctx)?;
         let (period, period_text, _) = period_of(text, s, v, false);
         Some(Claim {
             frame: frame.def.id.clone(),
             kind: FrameKind::Generic,
-            predicate: format!("number of {noun}"),
+            predicate,
             subject,
             label: Some(noun.clone()),
             period,
@@ -296,41 +307,67 @@ impl Extractor {
             .iter()
             .filter(|f| f.def.kind == FrameKind::Event)
         {
-            let (Some(cues), Some(labels)) = (&f.cues, &f.labels) else {
+            let Some(cues) = &f.cues else {
                 continue;
             };
             if !cues.is_match(text) || f.exclude.as_ref().is_some_and(|x| x.is_match(text)) {
                 continue;
             }
             // Several labels: the last is what the relationship became.
-            let Some(label) = labels.find_iter(text).last() else {
-                continue;
+            let found = f.labels.as_ref().and_then(|l| l.find_iter(text).last());
+            let (label_start, label_end) = match (found, &f.def.default_label) {
+                (Some(m), _) if f.def.subject == SubjectShape::Named => {
+                    self.without_determiner(text, m.start(), m.end())
+                }
+                (Some(m), _) => (m.start(), m.end()),
+                (None, Some(_)) => cues
+                    .find(text)
+                    .map(|c| (c.start(), c.end()))
+                    .unwrap_or_default(),
+                (None, None) => continue,
+            };
+            let label_str = match (found, &f.def.default_label) {
+                (None, Some(default)) => default.as_str(),
+                _ => &text[label_start..label_end],
             };
             let times: Vec<&Value> = s
                 .values
                 .iter()
                 .filter(|v| v.kind == ValueKind::Time && v.time.is_some_and(|t| t.span().is_some()))
                 .collect();
-            let Some(time) = times
-                .iter()
-                .min_by_key(|v| (v.start as i64 - (s.start + label.start()) as i64).abs())
-            else {
+            let time = if f.def.subject == SubjectShape::Named {
+                let cue = cues
+                    .find_iter(text)
+                    .min_by_key(|c| c.start().abs_diff(label_start));
+                cue.and_then(|c| time_of_cue(&times, s.start, c.end(), label_start))
+            } else {
+                times
+                    .iter()
+                    .copied()
+                    .min_by_key(|v| v.start.abs_diff(s.start + label_start))
+            };
+            let Some(time) = time else {
                 continue;
             };
             let Some((start, end)) = time.time.and_then(|t| t.span()) else {
                 continue;
             };
-            let subject_at = label.start();
+            let subject_at = label_start;
             let Some(mut subject) = self.subjects.resolve(f.def.subject, a, s, subject_at, ctx)
             else {
                 continue;
             };
-            let mut label_text = label.as_str().to_lowercase();
+            let mut label_text = label_str.to_lowercase();
+            if f.def.subject == SubjectShape::Named {
+                // A proper name keeps its capitals and is the key by itself.
+                label_text = label_str.to_string();
+                subject = vec![label_text.clone()];
+            }
             if f.def.subject == SubjectShape::Single {
                 // A membership's organization is the entity after the cue.
                 let Some(org) = a
                     .entities
-                    .in_span(s.start + label.start(), s.end)
+                    .in_span(s.start + label_start, s.end)
                     .find(|m| m.kind == EntityKind::Organization)
                 else {
                     continue;
@@ -342,7 +379,7 @@ impl Extractor {
                 }
             }
             let dn = |d| crate::calendar::day_number(d);
-            let modality = self.modality.modality_at(text, label.start());
+            let modality = self.modality.modality_at(text, label_start);
             out.push(Claim {
                 frame: f.def.id.clone(),
                 kind: FrameKind::Event,
@@ -353,12 +390,25 @@ impl Extractor {
                 period_text: Some(time.text.clone()),
                 base_period: None,
                 value: ClaimValue::Label { text: label_text },
-                value_text: label.as_str().to_string(),
+                value_text: text[label_start..label_end].to_string(),
                 modality,
-                evidence: evidence(doc, s, s.start + label.start(), s.start + label.end()),
+                evidence: evidence(doc, s, s.start + label_start, s.start + label_end),
             });
         }
         out
+    }
+
+    /// The span of a proper name without an opening "The" or "Under".
+    fn without_determiner(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let name = &text[start..end];
+        let Some((first, rest)) = name.split_once(char::is_whitespace) else {
+            return (start, end);
+        };
+        if self.determiners.iter().any(|d| d == first) && !rest.trim().is_empty() {
+            (end - rest.trim_start().len(), end)
+        } else {
+            (start, end)
+        }
     }
 
     /// People named with a title of a named country or organization.
@@ -400,6 +450,31 @@ impl Extractor {
     }
 }
 
+/// The date of a named agreement's event: the time written just after its
+/// cue ("entered into force in 2018"), else one written before the name
+/// ("In 2019 the Treaty was signed"). A time elsewhere in the sentence
+/// belongs to another event ("came into force in 2018, two years after it
+/// was signed").
+fn time_of_cue<'v>(
+    times: &[&'v Value],
+    sentence_start: usize,
+    cue_end: usize,
+    label_start: usize,
+) -> Option<&'v Value> {
+    const NEAR: usize = 30;
+    let cue_end = sentence_start + cue_end;
+    times
+        .iter()
+        .find(|v| v.start >= cue_end && v.start - cue_end <= NEAR)
+        .or_else(|| {
+            times
+                .iter()
+                .rev()
+                .find(|v| v.end <= sentence_start + label_start)
+        })
+        .copied()
+}
+
 fn evidence(doc: usize, s: &Sentence, start: usize, end: usize) -> Evidence {
     Evidence {
         doc,
@@ -408,6 +483,21 @@ fn evidence(doc: usize, s: &Sentence, start: usize, end: usize) -> Evidence {
         sentence_start: s.start,
         sentence_end: s.end,
     }
+}
+
+/// The same span of days one year earlier.
+fn year_before(period: (f64, f64)) -> Option<(f64, f64)> {
+    use crate::calendar::{day_number, from_day_number};
+    use chrono::Datelike;
+    let shift = |n: f64| {
+        let d = from_day_number(n)?;
+        // 29 February has no twin a year earlier; the 28th stands in.
+        let earlier = d
+            .with_year(d.year() - 1)
+            .or_else(|| d.pred_opt()?.with_year(d.year() - 1))?;
+        Some(day_number(earlier))
+    };
+    Some((shift(period.0)?, shift(period.1)?))
 }
 
 /// The period a value is about: the nearest bounded, anchored time in the
@@ -445,12 +535,15 @@ fn period_of(
     let Some(&(t, period)) = times.first() else {
         return (None, None, None);
     };
+    // Growth with no base written ("rose 15% in 2024") is year on year, as
+    // news reports it unless they say otherwise.
     let base = if growth {
         times
             .iter()
             .skip(1)
             .map(|(_, p)| *p)
             .find(|p| p.1 < period.0)
+            .or_else(|| year_before(period))
     } else {
         None
     };

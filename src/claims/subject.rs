@@ -19,6 +19,29 @@ pub struct SubjectResolver {
     collective: Vec<String>,
 }
 
+/// Two or more capitalized words in a row: a name, known or not.
+static NAME_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}'’&.-]+(?:[ \t]+\p{Lu}[\p{L}'’&.-]+)+").unwrap());
+
+/// Whether the sentence, before byte `at`, names something the gazetteer
+/// does not know ("Revenue at Marstein Seafood rose"): the claim is about
+/// that, not about the article's main party.
+fn unknown_name_before(a: &Analyzed, s: &Sentence, at: usize) -> bool {
+    let text = a.sentence_text(s);
+    let at = at.min(text.len());
+    // The opening word is capitalized whatever it is.
+    let skip = text.find(char::is_whitespace).unwrap_or(text.len()).min(at);
+    NAME_RUN.find_iter(&text[skip..at]).any(|m| {
+        let (start, end) = (s.start + skip + m.start(), s.start + skip + m.end());
+        let known = a.entities.in_span(start, end).next().is_some()
+            || a.entities
+                .people
+                .iter()
+                .any(|p| p.start < end && start < p.end);
+        !known
+    })
+}
+
 /// What the reader knows at a sentence: the document's main parties and the
 /// last pair of parties the text named together.
 pub struct Context {
@@ -117,6 +140,7 @@ impl SubjectResolver {
             .collect();
         let main = ctx.main.first();
         match shape {
+            SubjectShape::Named => Some(Vec::new()),
             SubjectShape::Pair => {
                 let collective = self.collective.iter().any(|c| text.contains(c.as_str()));
                 let mut pair: Vec<String> = match parties.len() {
@@ -152,8 +176,20 @@ impl SubjectResolver {
                     .in_span(s.start, s.start + at)
                     .filter(|m| is_party(m, &a.doc.text))
                     .collect();
+                if let [.., x, y] = before.as_slice() {
+                    // "Latvia-Sweden freight links carried...": the pair.
+                    let between = &a.doc.text[x.end..y.start.max(x.end)];
+                    if matches!(between, "-" | "–" | "—" | "/") && x.entity != y.entity {
+                        let mut pair = vec![x.entity.clone(), y.entity.clone()];
+                        pair.sort();
+                        return Some(pair);
+                    }
+                }
                 if let Some(m) = before.last() {
                     return Some(vec![m.entity.clone()]);
+                }
+                if unknown_name_before(a, s, at) {
+                    return None;
                 }
                 ctx.main.first().map(|m| vec![m.clone()])
             }

@@ -28,16 +28,19 @@ pub struct Learner {
 
 const NAME_WORD: &str = r"[A-Z][\p{L}’'&.-]*";
 const LINK: &str = r"(?:of|for|and|the|on|in|de|du|des|la|le|&)";
+/// Space inside a name: it may wrap onto the next line, but never runs
+/// across a blank line into the next paragraph or heading.
+const SP: &str = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)";
 
 impl Learner {
     pub fn new(rules: &RuleData) -> Self {
-        let full = format!(r"{NAME_WORD}(?:\s+(?:{LINK}\s+)*{NAME_WORD}){{0,9}}");
+        let full = format!(r"{NAME_WORD}(?:{SP}(?:{LINK}{SP})*{NAME_WORD}){{0,9}}");
         let full_then_acronym = Regex::new(&format!(
-            r"(?P<full>{full})\s+\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
+            r"(?P<full>{full}){SP}\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
         ))
         .unwrap();
         let acronym_then_full = Regex::new(&format!(
-            r"\b(?P<acr>[A-Z][A-Z0-9&-]{{1,9}})\s+\((?P<full>{full})\)"
+            r"\b(?P<acr>[A-Z][A-Z0-9&-]{{1,9}}){SP}\((?P<full>{full})\)"
         ))
         .unwrap();
         let alt = |xs: &[String]| {
@@ -47,7 +50,7 @@ impl Learner {
                 .join("|")
         };
         let org_shape = Regex::new(&format!(
-            r"\b(?:(?:{})\s+{NAME_WORD}(?:\s+{NAME_WORD})?|(?:{NAME_WORD}\s+){{1,4}}(?:{}))(?:\b|$)",
+            r"\b(?:(?:{}){SP}{NAME_WORD}(?:{SP}{NAME_WORD})?|(?:{NAME_WORD}{SP}){{1,4}}(?:{}))(?:\b|$)",
             alt(&rules.org_prefixes),
             alt(&rules.org_suffixes)
         ))
@@ -159,6 +162,17 @@ impl Learner {
             let name = words.join(" ");
             let title = c.name("title").unwrap();
             let before = text[..title.start()].trim_end();
+            // "Chile's Finance Minister": the possessive belongs to Chile.
+            let before = before
+                .strip_suffix("’s")
+                .or_else(|| before.strip_suffix("'s"))
+                .unwrap_or(before);
+            let start = name_m.start();
+            let end = start + name.len();
+            // "Finance Minister Ana Ruiz of Chile".
+            let after_of = text[end..]
+                .strip_prefix(" of ")
+                .map(|rest| end + text[end..].len() - rest.len());
             let affiliation = c
                 .name("of")
                 .and_then(|o| gaz.lookup(o.as_str()).map(|(n, _)| n.to_string()))
@@ -167,9 +181,14 @@ impl Learner {
                         .iter()
                         .find(|m| m.end == before.len() && m.end <= title.start())
                         .map(|m| m.entity.clone())
+                })
+                .or_else(|| {
+                    let at = after_of?;
+                    known
+                        .iter()
+                        .find(|m| m.start == at || text[at..m.start.max(at)].trim() == "the")
+                        .map(|m| m.entity.clone())
                 });
-            let start = name_m.start();
-            let end = start + name.len();
             people.push(Person {
                 name,
                 title: title.as_str().to_string(),

@@ -28,6 +28,9 @@ pub struct Published {
     /// Without a stated date: the year the text most likely dates from
     /// (the latest full date, else the latest past year it mentions).
     pub estimate_year: Option<i32>,
+    /// Where a dateline's date ends in the text: values before it are the
+    /// publication date, not something the article reports.
+    pub dateline_end: Option<usize>,
 }
 
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,14 +60,19 @@ pub fn determine(doc: &Document, flag: Option<NaiveDate>) -> Published {
             return stated(date, *from);
         }
     }
-    if let Some(date) = dateline(&doc.text) {
-        return stated(date, PublishedFrom::Dateline);
-    }
-    Published {
-        date: None,
-        from: PublishedFrom::None,
-        estimate_year: estimate_year(&doc.text),
-    }
+    let found = dateline(&doc.text);
+    let dateline_end = found.map(|(_, end)| end);
+    let mut published = match found.and_then(|(date, _)| date) {
+        Some(date) => stated(date, PublishedFrom::Dateline),
+        None => Published {
+            date: None,
+            from: PublishedFrom::None,
+            estimate_year: estimate_year(&doc.text),
+            dateline_end: None,
+        },
+    };
+    published.dateline_end = dateline_end;
+    published
 }
 
 fn stated(date: NaiveDate, from: PublishedFrom) -> Published {
@@ -72,6 +80,7 @@ fn stated(date: NaiveDate, from: PublishedFrom) -> Published {
         date: Some(date),
         from,
         estimate_year: None,
+        dateline_end: None,
     }
 }
 
@@ -96,7 +105,8 @@ fn full_dates(text: &str) -> Vec<NaiveDate> {
 }
 
 /// Looks at the first few non-empty lines only: a dateline is a header.
-fn dateline(text: &str) -> Option<NaiveDate> {
+/// Returns the date (None when it cannot be read) and where it ends.
+fn dateline(text: &str) -> Option<(Option<NaiveDate>, usize)> {
     for line in text
         .lines()
         .map(str::trim)
@@ -112,29 +122,35 @@ fn dateline(text: &str) -> Option<NaiveDate> {
         if !(keyword || separated) {
             continue;
         }
-        if let Some(iso) = c.name("iso") {
-            return parse_iso_date(iso.as_str());
-        }
-        let (m, d, y) = match c.name("m1") {
-            Some(m) => (m, c.name("d1")?, c.name("y1")),
-            None => (c.name("m2")?, c.name("d2")?, c.name("y2")),
-        };
-        let month = month_number(m.as_str())?;
-        let day: u32 = d.as_str().parse().ok()?;
-        if let Some(y) = y {
-            return ymd(y.as_str().parse().ok()?, month, day);
-        }
-        // "Jan 6": the year is the first one that does not put publication
-        // before the latest full date the text states.
-        let latest = full_dates(text).into_iter().max()?;
-        let same = ymd(latest.year(), month, day)?;
-        return if same >= latest {
-            Some(same)
-        } else {
-            ymd(latest.year() + 1, month, day)
-        };
+        let line_at = line.as_ptr() as usize - text.as_ptr() as usize;
+        let end = line_at + c.name("tail").map_or(line.len(), |t| t.start());
+        return Some((dateline_date(&c, text), end));
     }
     None
+}
+
+fn dateline_date(c: &regex::Captures<'_>, text: &str) -> Option<NaiveDate> {
+    if let Some(iso) = c.name("iso") {
+        return parse_iso_date(iso.as_str());
+    }
+    let (m, d, y) = match c.name("m1") {
+        Some(m) => (m, c.name("d1")?, c.name("y1")),
+        None => (c.name("m2")?, c.name("d2")?, c.name("y2")),
+    };
+    let month = month_number(m.as_str())?;
+    let day: u32 = d.as_str().parse().ok()?;
+    if let Some(y) = y {
+        return ymd(y.as_str().parse().ok()?, month, day);
+    }
+    // "Jan 6": the year is the first one that does not put publication
+    // before the latest full date the text states.
+    let latest = full_dates(text).into_iter().max()?;
+    let same = ymd(latest.year(), month, day)?;
+    if same >= latest {
+        Some(same)
+    } else {
+        ymd(latest.year() + 1, month, day)
+    }
 }
 
 fn estimate_year(text: &str) -> Option<i32> {

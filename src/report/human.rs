@@ -57,11 +57,15 @@ pub fn render(docs: &[Analyzed], findings: &[Finding]) -> String {
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     out.push_str(&format!(
-        "{} documents checked: {} errors, {} warnings, {} info\n",
-        docs.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
+        "{}: {}, {}, {} info\n",
+        counted(docs.len(), "document checked", "documents checked"),
+        counted(count(Severity::Error), "error", "errors"),
+        counted(count(Severity::Warning), "warning", "warnings"),
         count(Severity::Info)
     ));
     out
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -66,6 +66,8 @@ pub struct Value {
     pub noun: Option<String>,
     pub qualifier: Option<String>,
     pub modality: Modality,
+    /// The words that set the modality ("will", "aims to"), if any.
+    pub modality_cue: Option<String>,
     pub time: Option<TimeInfo>,
 }
 
@@ -142,7 +144,10 @@ impl ValueReader {
             alternation(rules.superlatives.clone())
         ))
         .unwrap();
-        let count = Regex::new(&format!(r"\b(?P<a>{NUM}|(?i:{WORD_CORE}))\b")).unwrap();
+        let count = Regex::new(&format!(
+            r"\b(?P<a>(?:{NUM}|(?i:{WORD_CORE}))(?:\s+(?i:{SCALE}))?)\b"
+        ))
+        .unwrap();
         let mut qualifiers: Vec<(String, QualifierKind)> = rules
             .qualifier
             .iter()
@@ -197,7 +202,10 @@ impl ValueReader {
         }
         found.sort_by_key(|v| (v.start, v.end));
         for v in &mut found {
-            v.modality = self.modality.modality_at(sentence, v.start - start);
+            if let Some((modality, cue)) = self.modality.cue_at(sentence, v.start - start) {
+                v.modality = modality;
+                v.modality_cue = Some(cue.to_string());
+            }
         }
         found
     }
@@ -459,6 +467,7 @@ fn value(
         noun,
         qualifier,
         modality: Modality::Actual,
+        modality_cue: None,
         time: None,
     }
 }
@@ -530,7 +539,8 @@ const STOP_WORDS: &[&str] = &[
     "this", "that", "which", "who", "were", "was", "is", "are", "be", "been", "has", "have", "had",
     "will", "would", "could", "can", "may", "more", "less", "each", "every", "ago", "earlier",
     "later", "between", "among", "after", "before", "while", "when", "where", "it", "they", "we",
-    "he", "she", "not",
+    "he", "she", "not", "last", "next", "previous", "past", "annually", "yearly", "so", "also",
+    "now", "then", "already", "still", "only", "just", "again", "until", "and", "or",
 ];
 const TIME_UNITS: &[&str] = &[
     "year", "month", "week", "day", "hour", "minute", "min", "second", "decade", "century", "time",
@@ -601,6 +611,24 @@ pub fn singular(word: &str) -> String {
         }
     }
     w.strip_suffix('s').map_or(w.clone(), str::to_string)
+}
+
+/// The plural a reader expects in "number of terminals", from a noun
+/// kept singular so that "1 terminal" and "23 terminals" share a key.
+pub fn plural(noun: &str) -> String {
+    let last = noun.chars().last().unwrap_or(' ');
+    let before_last = noun.chars().rev().nth(1).unwrap_or(' ');
+    if last == 'y' && !"aeiou".contains(before_last) {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else if noun.ends_with('s')
+        || noun.ends_with('x')
+        || noun.ends_with("ch")
+        || noun.ends_with("sh")
+    {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
 }
 
 #[cfg(test)]

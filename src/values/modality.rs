@@ -43,6 +43,13 @@ impl ModalityReader {
 
     /// The modality of the clause around byte `at` of the sentence.
     pub fn modality_at(&self, sentence: &str, at: usize) -> Modality {
+        self.cue_at(sentence, at)
+            .map_or(Modality::Actual, |(m, _)| m)
+    }
+
+    /// The modality of the clause around byte `at` and the cue that set it,
+    /// so a finding can quote the words that made it a forecast.
+    pub fn cue_at<'s>(&self, sentence: &'s str, at: usize) -> Option<(Modality, &'s str)> {
         let mut start = 0;
         let mut end = sentence.len();
         for m in self.clause_break.find_iter(sentence) {
@@ -56,7 +63,6 @@ impl ModalityReader {
         let clause = &sentence[start..end];
         self.cues
             .iter()
-            .find(|(_, re)| re.is_match(clause))
-            .map_or(Modality::Actual, |(m, _)| *m)
+            .find_map(|(m, re)| re.find(clause).map(|c| (*m, c.as_str().trim())))
     }
 }

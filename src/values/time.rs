@@ -197,6 +197,7 @@ impl TimeReader {
             noun: None,
             qualifier: bound,
             modality: Modality::Actual,
+            modality_cue: None,
             time: Some(TimeInfo {
                 start: f.start,
                 end: f.end,

@@ -1,0 +1,59 @@
+//! One fixture per rule, as ruff has: `tests/fixtures/rules/<id>/fires/`
+//! must raise the rule and `tests/fixtures/rules/<id>/silent/` (near-misses:
+//! another year, other parties, a target, a rounded figure) must not. The
+//! rendered diagnostics of each rule are snapshotted in snapshots/.
+
+mod common;
+
+use std::path::Path;
+
+use claimcheck::checks::Finding;
+use claimcheck::report::human;
+
+fn findings(dir: &str) -> (Vec<claimcheck::analyze::Analyzed>, Vec<Finding>) {
+    let (docs, errors) = claimcheck::load_corpus(&common::inputs(&[dir])).unwrap();
+    assert!(errors.is_empty(), "{dir}: {errors:?}");
+    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
+    let found = claimcheck::check(&docs, &rules);
+    (docs, found)
+}
+
+fn rule_ids() -> Vec<String> {
+    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
+    rules.check.iter().map(|c| c.id.clone()).collect()
+}
+
+#[test]
+fn every_rule_has_a_firing_and_a_silent_fixture() {
+    for id in rule_ids() {
+        for side in ["fires", "silent"] {
+            let dir = format!("tests/fixtures/rules/{id}/{side}");
+            assert!(Path::new(&dir).is_dir(), "missing fixture {dir}");
+        }
+    }
+}
+
+#[test]
+fn each_rule_fires_on_its_fixture() {
+    for id in rule_ids() {
+        let (docs, found) = findings(&format!("tests/fixtures/rules/{id}/fires"));
+        let own: Vec<Finding> = found.into_iter().filter(|f| f.rule == id).collect();
+        assert!(!own.is_empty(), "{id} did not fire on its fixture");
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("rule_{id}"), human::render(&docs, &own));
+        });
+    }
+}
+
+#[test]
+fn each_rule_stays_silent_on_its_near_misses() {
+    for id in rule_ids() {
+        let (_, found) = findings(&format!("tests/fixtures/rules/{id}/silent"));
+        let serious: Vec<String> = found
+            .iter()
+            .filter(|f| f.rule == id || f.severity != claimcheck::rules::Severity::Info)
+            .map(|f| format!("{} {}", f.rule, f.message))
+            .collect();
+        assert_eq!(serious, Vec::<String>::new(), "near-misses of {id}");
+    }
+}
