@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::entities::{DocEntities, Gazetteer};
 use crate::ingest::{self, Document, Published};
+use crate::progress::Progress;
 use crate::rules::RuleData;
 use crate::segment;
 use crate::values::{TimeContext, Value, ValueReader};
@@ -33,11 +34,14 @@ impl Engine {
         &self,
         docs: Vec<Document>,
         overrides: &HashMap<String, NaiveDate>,
+        progress: &Progress,
     ) -> Vec<Analyzed> {
         docs.into_par_iter()
             .map(|doc| {
                 let flag = overrides.get(&doc.path).copied();
-                self.analyze_one(doc, flag)
+                let a = self.analyze_one(doc, flag);
+                progress.inc();
+                a
             })
             .collect()
     }

@@ -9,6 +9,14 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "Reads news articles and reports where they contradict each other"
 )]
 pub struct Cli {
+    /// Settings file; default: the nearest claimcheck.toml at or above the
+    /// working directory.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<String>,
+    /// Never draw a progress bar (it is drawn only on a terminal, and only
+    /// for runs that take over a second).
+    #[arg(long, global = true)]
+    pub no_progress: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,9 +50,32 @@ pub enum Command {
         inputs: Inputs,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
-        /// Exit 1 when a finding at or above this severity is reported.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        /// Exit 1 when a finding at or above this severity is reported
+        /// [default: the config's fail-on, else error].
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Keeps only findings with evidence on lines changed since this git
+        /// revision (committed, staged or not).
+        #[arg(long, value_name = "REV")]
+        changed_since: Option<String>,
+    },
+    /// Compares two revisions of an article: claims changed, added and
+    /// removed, and the findings the new revision introduces or resolves
+    /// against the other documents given.
+    Diff {
+        old: String,
+        new: String,
+        /// Other documents to check both revisions against.
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        against: Vec<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Sets a document's publication date: PATH=YYYY-MM-DD. Repeatable.
+        #[arg(long = "published", value_name = "PATH=DATE")]
+        published: Vec<String>,
+        /// Extra rule directories (TOML files) added to the built-in rules.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<String>,
     },
     /// Lists the rules.
     Rules {
@@ -65,8 +96,24 @@ pub enum ClaimsFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// rustc-style diagnostics with the sentences quoted.
+    Human,
+    /// The JSON report of DESIGN.md.
+    Json,
+    /// One finding per line, as JSON.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
     Human,
     Json,
 }
@@ -76,4 +123,15 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> crate::rules::Severity {
+        use crate::rules::Severity;
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }

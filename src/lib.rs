@@ -4,17 +4,22 @@
 
 pub mod analyze;
 pub mod calendar;
+pub mod changed;
 pub mod checks;
 pub mod claims;
 pub mod cli;
+pub mod config;
 pub mod entities;
 pub mod error;
 pub mod graph;
 pub mod ingest;
+pub mod progress;
 pub mod report;
+pub mod revision;
 pub mod rules;
 pub mod segment;
 pub mod source;
+pub mod suppress;
 pub mod values;
 
 use std::collections::HashMap;
@@ -24,9 +29,14 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use analyze::{Analyzed, Engine};
-use cli::{CheckFormat, ClaimsFormat, Cli, Command, FailOn, Inputs};
+use checks::Finding;
+use cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, Inputs};
+use config::Config;
 use error::{InputError, SetupError};
+use progress::Progress;
+use report::CheckReport;
 use rules::{RuleData, Severity};
+use suppress::Suppressions;
 
 /// Exit codes: nothing to report, findings at or above `--fail-on`, and
 /// usage or input errors.
@@ -46,10 +56,26 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
+/// The project's config and the rules it selects, with `--rules` added.
+pub fn setup(
+    config_flag: Option<&str>,
+    extra_rules: &[String],
+) -> Result<(Config, RuleData), SetupError> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = Config::find(config_flag, &cwd)?;
+    let dirs: Vec<String> = config.rules.iter().chain(extra_rules).cloned().collect();
+    let mut rules = RuleData::load(&dirs)?;
+    config.apply(&mut rules)?;
+    Ok((config, rules))
+}
+
 fn execute(cli: Cli) -> Result<u8, SetupError> {
+    let config_flag = cli.config.as_deref();
     match cli.command {
         Command::Claims { inputs, format } => {
-            let (docs, errors) = load_corpus(&inputs)?;
+            let (_, rules) = setup(config_flag, &inputs.rules)?;
+            let engine = Engine::new(rules);
+            let (docs, errors) = analyze_inputs(&engine, &inputs, !cli.no_progress)?;
             let out = match format {
                 ClaimsFormat::Json => report::claims::json(&docs, &errors),
                 ClaimsFormat::Text => report::claims::text(&docs),
@@ -61,25 +87,55 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
             inputs,
             format,
             fail_on,
+            changed_since,
         } => {
-            let engine = Engine::new(RuleData::load(&inputs.rules)?);
-            let (docs, errors) = analyze_inputs(&engine, &inputs)?;
-            let findings = check(&docs, &engine.rules);
+            let (config, rules) = setup(config_flag, &inputs.rules)?;
+            let engine = Engine::new(rules);
+            let mut outcome = check_inputs(&engine, &inputs, !cli.no_progress)?;
+            if let Some(rev) = &changed_since {
+                let changed = changed::ChangedLines::since(rev, &outcome.docs)?;
+                outcome
+                    .findings
+                    .retain(|f| changed.touches(&outcome.docs, f));
+            }
+            let report = outcome.report(&engine.rules);
             let out = match format {
-                CheckFormat::Json => report::check_json::render(&docs, &findings, &errors),
-                CheckFormat::Human => report::human::render(&docs, &findings),
+                CheckFormat::Json => report::check_json::render(&report),
+                CheckFormat::Jsonl => report::jsonl::render(&report),
+                CheckFormat::Human => report::human::render_report(&report),
+                CheckFormat::Sarif => report::sarif::render(&report),
+                CheckFormat::Github => report::github::render(&report),
+                CheckFormat::Html => report::html::render(&report),
             };
             emit(&out);
-            let threshold = match fail_on {
-                FailOn::Error => Severity::Error,
-                FailOn::Warning => Severity::Warning,
-                FailOn::Info => Severity::Info,
-            };
-            let failing = findings.iter().any(|f| f.severity >= threshold);
-            Ok(report_errors(&errors).unwrap_or(if failing { EXIT_FINDINGS } else { EXIT_OK }))
+            let threshold = fail_threshold(fail_on, &config);
+            let failing = outcome.findings.iter().any(|f| f.severity >= threshold);
+            let code = if failing { EXIT_FINDINGS } else { EXIT_OK };
+            Ok(report_errors(&outcome.errors).unwrap_or(code))
+        }
+        Command::Diff {
+            old,
+            new,
+            against,
+            format,
+            published,
+            rules,
+        } => {
+            let (config, rules) = setup(config_flag, &rules)?;
+            let engine = Engine::new(rules);
+            let overrides = parse_overrides(&published)?;
+            let d = revision::diff(&engine, &old, &new, &against, &overrides)?;
+            emit(&match format {
+                DiffFormat::Human => d.human(),
+                DiffFormat::Json => d.json(),
+            });
+            let threshold = fail_threshold(None, &config);
+            let failing = d.introduced.iter().any(|f| f.severity >= threshold);
+            let code = if failing { EXIT_FINDINGS } else { EXIT_OK };
+            Ok(report_errors(&d.errors).unwrap_or(code))
         }
         Command::Rules { rules } => {
-            let data = RuleData::load(&rules)?;
+            let (_, data) = setup(config_flag, &rules)?;
             let out: String = data
                 .check
                 .iter()
@@ -97,7 +153,7 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
             Ok(EXIT_OK)
         }
         Command::Explain { rule, rules } => {
-            let data = RuleData::load(&rules)?;
+            let (_, data) = setup(config_flag, &rules)?;
             let c = data.check.iter().find(|c| c.id == rule).ok_or_else(|| {
                 SetupError::Usage(format!(
                     "no rule named '{rule}'; `claimcheck rules` lists them"
@@ -115,6 +171,69 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
             Ok(EXIT_OK)
         }
     }
+}
+
+/// `--fail-on` if given, else the config's, else error.
+fn fail_threshold(flag: Option<cli::FailOn>, config: &Config) -> Severity {
+    flag.map(cli::FailOn::severity)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error)
+}
+
+/// What a check run produced, before it is rendered.
+pub struct Outcome {
+    pub docs: Vec<Analyzed>,
+    pub findings: Vec<Finding>,
+    /// Findings silenced by comments in the articles.
+    pub suppressed: usize,
+    pub errors: Vec<InputError>,
+}
+
+impl Outcome {
+    pub fn report<'a>(&'a self, rules: &'a RuleData) -> CheckReport<'a> {
+        CheckReport {
+            docs: &self.docs,
+            findings: &self.findings,
+            errors: &self.errors,
+            suppressed: self.suppressed,
+            rules,
+        }
+    }
+}
+
+/// Reads, analyzes and checks the inputs, honouring suppression comments.
+pub fn check_inputs(
+    engine: &Engine,
+    inputs: &Inputs,
+    progress: bool,
+) -> Result<Outcome, SetupError> {
+    let (docs, errors) = analyze_inputs(engine, inputs, progress)?;
+    let found = check(&docs, &engine.rules);
+    let (findings, suppressed) = without_suppressed(&docs, found);
+    Ok(Outcome {
+        docs,
+        findings,
+        suppressed,
+        errors,
+    })
+}
+
+/// Drops the findings an article's comments silence: any one piece of
+/// evidence on a silenced line silences the finding.
+pub fn without_suppressed(docs: &[Analyzed], findings: Vec<Finding>) -> (Vec<Finding>, usize) {
+    let silenced: Vec<Suppressions> = docs.iter().map(|a| Suppressions::scan(&a.doc)).collect();
+    let before = findings.len();
+    let kept: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| {
+            !f.evidence.iter().any(|e| {
+                let line = docs[e.doc].doc.position(e.start).0;
+                silenced[e.doc].covers(&f.rule, line)
+            })
+        })
+        .collect();
+    let suppressed = before - kept.len();
+    (kept, suppressed)
 }
 
 /// Extracts claims, links them and runs every rule.
@@ -142,16 +261,17 @@ fn severity_name(s: Severity) -> String {
     format!("{s:?}").to_lowercase()
 }
 
-/// Loads rules and documents and analyzes them.
+/// Loads the built-in rules and documents and analyzes them.
 pub fn load_corpus(inputs: &Inputs) -> Result<(Vec<Analyzed>, Vec<InputError>), SetupError> {
     let engine = Engine::new(RuleData::load(&inputs.rules)?);
-    analyze_inputs(&engine, inputs)
+    analyze_inputs(&engine, inputs, false)
 }
 
 /// Reads and analyzes the inputs with rules already compiled.
 pub fn analyze_inputs(
     engine: &Engine,
     inputs: &Inputs,
+    progress: bool,
 ) -> Result<(Vec<Analyzed>, Vec<InputError>), SetupError> {
     let overrides = parse_overrides(&inputs.published)?;
     let (found, mut errors) = ingest::collect_inputs(&inputs.paths);
@@ -161,10 +281,13 @@ pub fn analyze_inputs(
         docs.extend(d);
         errors.extend(e);
     }
-    Ok((engine.analyze(docs, &overrides), errors))
+    let bar = Progress::new(docs.len() as u64, progress);
+    let analyzed = engine.analyze(docs, &overrides, &bar);
+    bar.finish();
+    Ok((analyzed, errors))
 }
 
-fn parse_overrides(flags: &[String]) -> Result<HashMap<String, NaiveDate>, SetupError> {
+pub fn parse_overrides(flags: &[String]) -> Result<HashMap<String, NaiveDate>, SetupError> {
     flags
         .iter()
         .map(|f| {

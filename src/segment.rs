@@ -58,13 +58,26 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// "RIGA, April 14, 2025 - ...": a dateline opens the story, so the line
+/// before it (a headline) has ended.
+fn starts_dateline(line: &str) -> bool {
+    let Some((place, _)) = line.split_once(", ") else {
+        return false;
+    };
+    place.len() >= 2
+        && place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+}
+
 fn line_break_ends_paragraph(prev: &str, next: &str) -> bool {
     let p = prev.trim();
     let n = next.trim_start();
     if starts_list_item(p) || starts_list_item(n) {
         return true;
     }
-    if p.ends_with(['.', '!', '?', ':', ';', '"', '”', '…']) {
+    if p.ends_with(['.', '!', '?', ':', ';', '"', '”', '…']) || starts_dateline(n) {
         return true;
     }
     let words: Vec<&str> = p.split_whitespace().collect();

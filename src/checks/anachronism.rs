@@ -41,18 +41,11 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                         ("published", published.to_string()),
                     ],
                 );
-                out.push(finding(
-                    def,
-                    message,
-                    vec![Cited {
-                        doc: d,
-                        start: v.start,
-                        end: v.end,
-                        sentence_start: s.start,
-                        sentence_end: s.end,
-                        value: v.text.clone(),
-                    }],
-                ));
+                let subject = a.entities.main_parties().into_iter().next();
+                out.push(
+                    finding(def, message, vec![Cited::at(d, s, v.start, v.end, &v.text)])
+                        .about(subject.unwrap_or_default()),
+                );
             }
         }
     }

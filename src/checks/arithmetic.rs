@@ -82,15 +82,18 @@ fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 ),
             ],
         );
-        out.push(finding(
-            def,
-            message,
-            vec![
-                Cited::from_claim(g, &g.value_text),
-                Cited::from_claim(now, &now.value_text),
-                Cited::from_claim(then, &then.value_text),
-            ],
-        ));
+        out.push(
+            finding(
+                def,
+                message,
+                vec![
+                    Cited::from_claim(g, &g.value_text),
+                    Cited::from_claim(now, &now.value_text),
+                    Cited::from_claim(then, &then.value_text),
+                ],
+            )
+            .about(subject_text(g)),
+        );
     }
     out
 }
@@ -133,14 +136,17 @@ fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                         ("b", format!("{}, {}", short.value_text, period_text(short))),
                     ],
                 );
-                out.push(finding(
-                    def,
-                    message,
-                    vec![
-                        Cited::from_claim(long, &long.value_text),
-                        Cited::from_claim(short, &short.value_text),
-                    ],
-                ));
+                out.push(
+                    finding(
+                        def,
+                        message,
+                        vec![
+                            Cited::from_claim(long, &long.value_text),
+                            Cited::from_claim(short, &short.value_text),
+                        ],
+                    )
+                    .about(subject_text(long)),
+                );
             }
         }
     }

@@ -84,14 +84,17 @@ fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
             ("b", value_with_period(b, pa != pb)),
         ],
     );
-    Some(finding(
-        def,
-        message,
-        vec![
-            Cited::from_claim(a, &a.value_text),
-            Cited::from_claim(b, &b.value_text),
-        ],
-    ))
+    Some(
+        finding(
+            def,
+            message,
+            vec![
+                Cited::from_claim(a, &a.value_text),
+                Cited::from_claim(b, &b.value_text),
+            ],
+        )
+        .about(subject_text(a)),
+    )
 }
 
 /// A value, with its own period when the two claims' periods differ.
@@ -119,9 +122,12 @@ fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
             ("b", tb.clone()),
         ],
     );
-    Some(finding(
-        def,
-        message,
-        vec![Cited::from_claim(a, &ta), Cited::from_claim(b, &tb)],
-    ))
+    Some(
+        finding(
+            def,
+            message,
+            vec![Cited::from_claim(a, &ta), Cited::from_claim(b, &tb)],
+        )
+        .about(subject_text(a)),
+    )
 }

@@ -56,7 +56,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 .iter()
                 .map(|&i| Cited::from_claim(&claims[i], &claims[i].value_text))
                 .collect();
-            out.push(finding(def, message, evidence));
+            out.push(finding(def, message, evidence).about(subject_text(first)));
         }
     }
     out

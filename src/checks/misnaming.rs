@@ -3,7 +3,7 @@
 //! subject — one side of "X–Y relations" — while real mentions stay silent.
 
 use super::{finding, render, Cited, Corpus, Finding};
-use crate::analyze::Analyzed;
+use crate::analyze::{Analyzed, Sentence};
 use crate::entities::{fold, Mention};
 use crate::rules::{CheckDef, EntityKind, RuleData};
 
@@ -57,26 +57,18 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                     ("expected", main.name.clone()),
                 ],
             );
-            let mut evidence = vec![Cited {
-                doc: d,
-                start: x.start,
-                end: x.end,
-                sentence_start: s.start,
-                sentence_end: s.end,
-                value: x.text.clone(),
-            }];
-            let (m_start, m_end, s_start, s_end) = context;
-            if s_start != s.start {
-                evidence.push(Cited {
-                    doc: d,
-                    start: m_start,
-                    end: m_end,
-                    sentence_start: s_start,
-                    sentence_end: s_end,
-                    value: text_of(a, m_start, m_end),
-                });
+            let mut evidence = vec![Cited::at(d, s, x.start, x.end, &x.text)];
+            let (m_start, m_end, pairing) = context;
+            if pairing.start != s.start {
+                evidence.push(Cited::at(
+                    d,
+                    pairing,
+                    m_start,
+                    m_end,
+                    &a.doc.text[m_start..m_end],
+                ));
             }
-            out.push(finding(def, message, evidence));
+            out.push(finding(def, message, evidence).about(main.name.clone()));
         }
     }
     out
@@ -120,18 +112,21 @@ fn relation_compounds<'a>(
     out
 }
 
-/// A sentence naming both parties: the main party's span and the sentence's.
-fn sentence_pairing(a: &Analyzed, main: &str, other: &str) -> Option<(usize, usize, usize, usize)> {
+/// A sentence naming both parties: the main party's span and the sentence.
+fn sentence_pairing<'a>(
+    a: &'a Analyzed,
+    main: &str,
+    other: &str,
+) -> Option<(usize, usize, &'a Sentence)> {
     a.sentences.iter().find_map(|s| {
         let names: Vec<&Mention> = a.entities.in_span(s.start, s.end).collect();
-        let m = names.iter().find(|m| m.entity == main)?;
-        names
+        let others: Vec<&&Mention> = names.iter().filter(|n| n.entity == other).collect();
+        // The mention of the main party that goes with the other one, not
+        // a dateline's "RIGA," at the head of the sentence.
+        let m = names
             .iter()
-            .any(|n| n.entity == other)
-            .then_some((m.start, m.end, s.start, s.end))
+            .filter(|m| m.entity == main)
+            .min_by_key(|m| others.iter().map(|o| o.start.abs_diff(m.start)).min())?;
+        (!others.is_empty()).then_some((m.start, m.end, s))
     })
-}
-
-fn text_of(a: &Analyzed, start: usize, end: usize) -> String {
-    a.doc.text[start..end].to_string()
 }

@@ -10,7 +10,7 @@ mod variant;
 
 use serde::Serialize;
 
-use crate::analyze::Analyzed;
+use crate::analyze::{Analyzed, Sentence};
 use crate::claims::{Claim, Evidence};
 use crate::graph::ClaimGraph;
 use crate::rules::{CheckDef, CheckKind, RuleData, Severity};
@@ -27,6 +27,18 @@ pub struct Cited {
 }
 
 impl Cited {
+    /// Evidence at a span of a sentence of document `doc`.
+    pub fn at(doc: usize, sentence: &Sentence, start: usize, end: usize, value: &str) -> Self {
+        Cited {
+            doc,
+            start,
+            end,
+            sentence_start: sentence.start,
+            sentence_end: sentence.end,
+            value: value.to_string(),
+        }
+    }
+
     pub fn from_claim(c: &Claim, value: &str) -> Self {
         let Evidence {
             doc,
@@ -51,8 +63,17 @@ pub struct Finding {
     pub rule: String,
     pub kind: CheckKind,
     pub severity: Severity,
+    /// Who or what the finding is about, for grouping ("Port of Tallinn").
+    pub subject: String,
     pub message: String,
     pub evidence: Vec<Cited>,
+}
+
+impl Finding {
+    pub fn about(mut self, subject: impl Into<String>) -> Self {
+        self.subject = subject.into();
+        self
+    }
 }
 
 /// What every rule reads.
@@ -81,6 +102,7 @@ pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Cited>) -> Fin
         rule: def.id.clone(),
         kind: def.kind,
         severity: def.severity,
+        subject: String::new(),
         message,
         evidence,
     }

@@ -24,14 +24,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             seen.entry((title, surname))
                 .or_default()
                 .entry(p.name.clone())
-                .or_insert(Cited {
-                    doc: d,
-                    start: p.start,
-                    end: p.end,
-                    sentence_start: s.start,
-                    sentence_end: s.end,
-                    value: p.name.clone(),
-                });
+                .or_insert_with(|| Cited::at(d, s, p.start, p.end, &p.name));
         }
     }
     let mut out = Vec::new();
@@ -53,7 +46,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 );
                 let mut evidence = vec![(*ea).clone(), (*eb).clone()];
                 evidence.sort_by_key(|e| (e.doc, e.start));
-                out.push(finding(def, message, evidence));
+                out.push(finding(def, message, evidence).about((*a).clone()));
             }
         }
     }

@@ -3,9 +3,10 @@
 
 use serde_json::{json, Value as Json};
 
+use super::CheckReport;
 use crate::analyze::Analyzed;
 use crate::checks::{Cited, Finding};
-use crate::error::InputError;
+use crate::rules::Severity;
 
 pub fn evidence_json(docs: &[Analyzed], e: &Cited) -> Json {
     let a = &docs[e.doc];
@@ -27,7 +28,8 @@ pub fn quote(a: &Analyzed, e: &Cited) -> String {
         .join(" ")
 }
 
-pub fn render(docs: &[Analyzed], findings: &[Finding], errors: &[InputError]) -> String {
+pub fn render(report: &CheckReport<'_>) -> String {
+    let docs = report.docs;
     let documents: Vec<Json> = docs
         .iter()
         .map(|a| {
@@ -45,35 +47,33 @@ pub fn render(docs: &[Analyzed], findings: &[Finding], errors: &[InputError]) ->
             o
         })
         .collect();
-    let findings_json: Vec<Json> = findings
+    let findings_json: Vec<Json> = report
+        .findings
         .iter()
-        .map(|f| {
-            json!({
-                "rule": f.rule,
-                "kind": f.kind,
-                "severity": f.severity,
-                "message": f.message,
-                "evidence": f.evidence.iter().map(|e| evidence_json(docs, e)).collect::<Vec<_>>(),
-            })
-        })
+        .map(|f| finding_json(docs, f))
         .collect();
-    let count = |s: &str| {
-        findings
-            .iter()
-            .filter(|f| {
-                serde_json::to_value(f.severity)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .as_deref()
-                    == Some(s)
-            })
-            .count()
-    };
     let out = json!({
         "documents": documents,
         "findings": findings_json,
-        "summary": {"error": count("error"), "warning": count("warning"), "info": count("info")},
-        "errors": errors,
+        "summary": {
+            "error": report.count(Severity::Error),
+            "warning": report.count(Severity::Warning),
+            "info": report.count(Severity::Info),
+            "suppressed": report.suppressed,
+        },
+        "errors": report.errors,
     });
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// One finding as the contract has it, plus the subject it is about.
+pub fn finding_json(docs: &[Analyzed], f: &Finding) -> Json {
+    json!({
+        "rule": f.rule,
+        "kind": f.kind,
+        "severity": f.severity,
+        "subject": f.subject,
+        "message": f.message,
+        "evidence": f.evidence.iter().map(|e| evidence_json(docs, e)).collect::<Vec<_>>(),
+    })
 }

@@ -3,9 +3,20 @@
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
+use super::CheckReport;
 use crate::analyze::Analyzed;
 use crate::checks::Finding;
 use crate::rules::Severity;
+
+/// The findings, then a summary line that counts suppressed findings too.
+pub fn render_report(report: &CheckReport<'_>) -> String {
+    let mut out = render(report.docs, report.findings);
+    if report.suppressed > 0 {
+        out.pop();
+        out.push_str(&format!(", {} suppressed\n", report.suppressed));
+    }
+    out
+}
 
 pub fn render(docs: &[Analyzed], findings: &[Finding]) -> String {
     let renderer = Renderer::plain();

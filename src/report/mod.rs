@@ -2,10 +2,68 @@
 
 pub mod check_json;
 pub mod claims;
+pub mod github;
+pub mod html;
 pub mod human;
+pub mod jsonl;
+pub mod sarif;
 
+use crate::analyze::Analyzed;
 use crate::calendar::from_day_number;
+use crate::checks::{Cited, Finding};
+use crate::error::InputError;
+use crate::rules::{RuleData, Severity};
 use crate::values::{Interval, Value, ValueKind};
+
+/// Everything a `check` report shows.
+pub struct CheckReport<'a> {
+    pub docs: &'a [Analyzed],
+    pub findings: &'a [Finding],
+    pub errors: &'a [InputError],
+    /// Findings silenced by comments in the articles.
+    pub suppressed: usize,
+    pub rules: &'a RuleData,
+}
+
+impl CheckReport<'_> {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Where a piece of evidence is: path, 1-based line and column (in chars),
+/// and the line and column where its value ends.
+pub struct Place {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+pub fn place(docs: &[Analyzed], e: &Cited) -> Place {
+    let doc = &docs[e.doc].doc;
+    let (line, column) = doc.position(e.start);
+    let (end_line, end_column) = doc.position(e.end.max(e.start));
+    Place {
+        path: doc.path.clone(),
+        line,
+        column,
+        end_line,
+        end_column,
+    }
+}
+
+pub fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
 
 /// A number as a person reads it: "3.735e9", "20.65", "191".
 pub fn fmt_num(x: f64) -> String {

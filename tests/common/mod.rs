@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: run claimcheck in-process.
 
-use claimcheck::cli::Inputs;
+use claimcheck::analyze::Engine;
+use claimcheck::cli::{CheckFormat, Inputs};
+use claimcheck::report;
+use claimcheck::rules::RuleData;
 
 pub fn inputs(paths: &[&str]) -> Inputs {
     Inputs {
@@ -10,20 +13,30 @@ pub fn inputs(paths: &[&str]) -> Inputs {
     }
 }
 
+/// `claimcheck check --format FORMAT PATHS` with the built-in rules.
+#[allow(dead_code)]
+pub fn check_as(paths: &[&str], format: CheckFormat) -> String {
+    let engine = Engine::new(RuleData::load(&[]).unwrap());
+    let outcome = claimcheck::check_inputs(&engine, &inputs(paths), false).unwrap();
+    let r = outcome.report(&engine.rules);
+    match format {
+        CheckFormat::Human => report::human::render_report(&r),
+        CheckFormat::Json => report::check_json::render(&r),
+        CheckFormat::Jsonl => report::jsonl::render(&r),
+        CheckFormat::Sarif => report::sarif::render(&r),
+        CheckFormat::Github => report::github::render(&r),
+        CheckFormat::Html => report::html::render(&r),
+    }
+}
+
 #[allow(dead_code)]
 pub fn check_json(paths: &[&str]) -> String {
-    let (docs, errors) = claimcheck::load_corpus(&inputs(paths)).unwrap();
-    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
-    let findings = claimcheck::check(&docs, &rules);
-    claimcheck::report::check_json::render(&docs, &findings, &errors)
+    check_as(paths, CheckFormat::Json)
 }
 
 #[allow(dead_code)]
 pub fn check_human(paths: &[&str]) -> String {
-    let (docs, _) = claimcheck::load_corpus(&inputs(paths)).unwrap();
-    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
-    let findings = claimcheck::check(&docs, &rules);
-    claimcheck::report::human::render(&docs, &findings)
+    check_as(paths, CheckFormat::Human)
 }
 
 #[allow(dead_code)]

@@ -1,0 +1,71 @@
+//! `check --format github`: GitHub Actions workflow commands, which the
+//! runner turns into annotations on the pull request's changed files.
+
+use super::{place, CheckReport};
+use crate::rules::Severity;
+
+pub fn render(report: &CheckReport<'_>) -> String {
+    let mut out = String::new();
+    for f in report.findings {
+        let Some(first) = f.evidence.first() else {
+            continue;
+        };
+        let p = place(report.docs, first);
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = f.message.clone();
+        for e in &f.evidence[1..] {
+            let q = place(report.docs, e);
+            message.push_str(&format!(
+                "\nsee {}:{}:{} ({})",
+                q.path, q.line, q.column, e.value
+            ));
+        }
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            property(&p.path),
+            p.line,
+            p.column,
+            p.end_line,
+            p.end_column,
+            property(&format!("claimcheck {}", f.rule)),
+            data(&message)
+        ));
+    }
+    for e in report.errors {
+        out.push_str(&format!(
+            "::error file={},line={},col={}::{}\n",
+            property(&e.path),
+            e.line.unwrap_or(1),
+            e.column.unwrap_or(1),
+            data(&e.message)
+        ));
+    }
+    out
+}
+
+/// Escapes a message as the runner expects: %, CR and LF.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value: also `:` and `,`, which end properties.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_ends_a_command() {
+        assert_eq!(data("50% up\nnext"), "50%25 up%0Anext");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
