@@ -27,6 +27,18 @@ impl Input {
     }
 }
 
+/// Extensions read when walking a folder; a file named on the command line
+/// is read whatever its name (as text unless its extension says otherwise).
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson",
+];
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// Inputs in a deterministic order; paths that do not exist are errors.
 pub fn collect_inputs(paths: &[String]) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
@@ -47,7 +59,9 @@ pub fn collect_inputs(paths: &[String]) -> (Vec<Input>, Vec<InputError>) {
                 .build()
             {
                 match entry {
-                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    // In a folder only articles count: notes.json, images
+                    // and configs beside them are not read.
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => {
                         found.push(e.path().to_string_lossy().into_owned());
                     }
                     Ok(_) => {}

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{place, severity_name, CheckReport};
+use super::{counted, place, severity_name, CheckReport};
 use crate::analyze::Analyzed;
 use crate::checks::{Cited, Finding};
 use crate::rules::Severity;
@@ -47,10 +47,10 @@ pub fn render(report: &CheckReport<'_>) -> String {
 fn summary(out: &mut String, report: &CheckReport<'_>) {
     let _ = write!(
         out,
-        "<p id=\"totals\">{} documents checked: {} errors, {} warnings, {} info",
-        report.docs.len(),
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
+        "<p id=\"totals\">{}: {}, {}, {} info",
+        counted(report.docs.len(), "document checked", "documents checked"),
+        counted(report.count(Severity::Error), "error", "errors"),
+        counted(report.count(Severity::Warning), "warning", "warnings"),
         report.count(Severity::Info)
     );
     if report.suppressed > 0 {

@@ -3,7 +3,7 @@
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use super::CheckReport;
+use super::{counted, CheckReport};
 use crate::analyze::Analyzed;
 use crate::checks::Finding;
 use crate::rules::Severity;
@@ -75,8 +75,4 @@ pub fn render(docs: &[Analyzed], findings: &[Finding]) -> String {
         count(Severity::Info)
     ));
     out
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -57,6 +57,11 @@ pub fn place(docs: &[Analyzed], e: &Cited) -> Place {
     }
 }
 
+/// "1 error", "2 errors".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn severity_name(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
