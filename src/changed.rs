@@ -4,6 +4,7 @@
 //! and every line of it counts as changed.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::process::Command;
 
 use crate::analyze::Analyzed;
@@ -17,34 +18,46 @@ pub struct ChangedLines {
 
 impl ChangedLines {
     pub fn since(rev: &str, docs: &[Analyzed]) -> Result<ChangedLines, SetupError> {
-        let verify = git(&[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            &format!("{rev}^{{commit}}"),
-        ])?;
-        if !verify.status.success() {
-            return Err(SetupError::Usage(format!(
-                "--changed-since: '{rev}' is not a commit in this git repository"
-            )));
-        }
         let mut by_path: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut verified: Vec<std::path::PathBuf> = Vec::new();
         for a in docs {
             let path = &a.doc.path;
             if path == "-" || by_path.contains_key(path) {
                 continue;
             }
-            let tracked = git(&["ls-files", "--error-unmatch", "--", path])?;
+            // Ask git from the file's own folder, so any working directory
+            // and any repository the file sits in will do.
+            let file = Path::new(path);
+            let dir = match file.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => ".".into(),
+            };
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            let Some(name) = name else { continue };
+            if !verified.contains(&dir) {
+                let commit = format!("{rev}^{{commit}}");
+                let ok = git(&dir, &["rev-parse", "--verify", "--quiet", &commit])?;
+                if !ok.status.success() {
+                    return Err(SetupError::Usage(format!(
+                        "--changed-since: '{rev}' is not a commit in the git repository of {path}"
+                    )));
+                }
+                verified.push(dir.clone());
+            }
+            let tracked = git(&dir, &["ls-files", "--error-unmatch", "--", &name])?;
             let ranges = if tracked.status.success() {
-                let out = git(&[
-                    "diff",
-                    "--no-color",
-                    "--no-ext-diff",
-                    "-U0",
-                    rev,
-                    "--",
-                    path,
-                ])?;
+                let out = git(
+                    &dir,
+                    &[
+                        "diff",
+                        "--no-color",
+                        "--no-ext-diff",
+                        "-U0",
+                        rev,
+                        "--",
+                        &name,
+                    ],
+                )?;
                 if !out.status.success() {
                     return Err(SetupError::Usage(format!(
                         "--changed-since: git diff failed for {path}: {}",
@@ -72,8 +85,10 @@ impl ChangedLines {
     }
 }
 
-fn git(args: &[&str]) -> Result<std::process::Output, SetupError> {
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, SetupError> {
     Command::new("git")
+        .arg("-C")
+        .arg(dir)
         .args(args)
         .output()
         .map_err(|e| SetupError::Usage(format!("--changed-since needs git: {e}")))

@@ -81,6 +81,9 @@ pub enum Command {
     Rules {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<String>,
+        /// Prints the full rule reference as Markdown (docs/rules.md).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Prints one rule's documentation.
     Explain {

@@ -134,8 +134,12 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
             let code = if failing { EXIT_FINDINGS } else { EXIT_OK };
             Ok(report_errors(&d.errors).unwrap_or(code))
         }
-        Command::Rules { rules } => {
+        Command::Rules { rules, markdown } => {
             let (_, data) = setup(config_flag, &rules)?;
+            if markdown {
+                emit(&report::rules_doc::markdown(&data));
+                return Ok(EXIT_OK);
+            }
             let out: String = data
                 .check
                 .iter()

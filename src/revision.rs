@@ -15,8 +15,8 @@ use crate::claims::{Claim, ClaimValue, Extractor};
 use crate::error::{InputError, SetupError};
 use crate::ingest;
 use crate::progress::Progress;
-use crate::report::{place, severity_name};
-use crate::rules::Severity;
+use crate::report::{counted, place, severity_name};
+use crate::rules::{FrameKind, Severity};
 
 /// A claim as the diff shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -141,8 +141,13 @@ fn revision_claims(extractor: &Extractor, docs: &[Analyzed], path: &str) -> Vec<
 fn view(docs: &[Analyzed], c: &Claim) -> ClaimView {
     let doc = &docs[c.evidence.doc].doc;
     let (line, column) = doc.position(c.evidence.start);
+    let predicate = if c.kind == FrameKind::Growth {
+        format!("growth of {}", c.predicate)
+    } else {
+        c.predicate.clone()
+    };
     ClaimView {
-        predicate: c.predicate.clone(),
+        predicate,
         subject: c.subject.join("–"),
         label: c.label.clone(),
         period: c.period_text.clone(),
@@ -359,11 +364,11 @@ impl RevisionDiff {
             self.resolved.iter().map(finding).collect(),
         );
         out.push_str(&format!(
-            "\n{} claims changed, {} added, {} removed; {} findings introduced, {} resolved\n",
-            self.changed.len(),
+            "\n{} changed, {} added, {} removed; {} introduced, {} resolved\n",
+            counted(self.changed.len(), "claim", "claims"),
             self.added.len(),
             self.removed.len(),
-            self.introduced.len(),
+            counted(self.introduced.len(), "finding", "findings"),
             self.resolved.len()
         ));
         out

@@ -57,3 +57,14 @@ fn each_rule_stays_silent_on_its_near_misses() {
         assert_eq!(serious, Vec::<String>::new(), "near-misses of {id}");
     }
 }
+
+#[test]
+fn docs_rules_md_is_generated_from_the_rule_files() {
+    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
+    let generated = claimcheck::report::rules_doc::markdown(&rules);
+    let committed = std::fs::read_to_string("docs/rules.md").unwrap();
+    assert!(
+        committed == generated,
+        "docs/rules.md is stale: run `cargo run -- rules --markdown > docs/rules.md`"
+    );
+}

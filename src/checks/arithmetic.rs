@@ -1,7 +1,12 @@
 //! arithmetic: stated numbers that do not add up — a growth rate against
 //! the values for its two periods, or a total below one of its parts.
 
-use super::{applies, finding, period_text, render, subject_text, Cited, Corpus, Finding};
+use std::collections::HashMap;
+
+use super::{
+    applies, both_sides, finding, period_text, render, subject_text, versions, Cited, Corpus,
+    Finding,
+};
 use crate::claims::{Claim, ClaimValue};
 use crate::report::fmt_num;
 use crate::rules::{CheckDef, FrameKind, Modality};
@@ -25,6 +30,22 @@ fn number(c: &Claim) -> Option<(&Interval, &str)> {
 /// same measure and subject for P and B (in any document).
 fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
+    // Actual, bounded measures by (predicate, subject, period): built once,
+    // so each growth rate looks its two values up instead of scanning.
+    let key = |p: (f64, f64)| (p.0 as i64, p.1 as i64);
+    let mut measures: HashMap<(&str, &[String], (i64, i64)), Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(p) = c.period else { continue };
+        if c.kind == FrameKind::Measure
+            && c.modality == Modality::Actual
+            && number(c).is_some_and(|(v, _)| v.is_bounded())
+        {
+            measures
+                .entry((c.predicate.as_str(), c.subject.as_slice(), key(p)))
+                .or_default()
+                .push(i);
+        }
+    }
     let mut out = Vec::new();
     for g in claims.iter().filter(|c| {
         c.kind == FrameKind::Growth && c.modality == Modality::Actual && applies(def, c)
@@ -35,16 +56,10 @@ fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         };
         // Values stated with the rate come first, then other documents'.
         let find = |p: (f64, f64)| {
-            claims
+            measures
+                .get(&(g.predicate.as_str(), g.subject.as_slice(), key(p)))?
                 .iter()
-                .filter(|c| {
-                    c.kind == FrameKind::Measure
-                        && c.modality == Modality::Actual
-                        && c.predicate == g.predicate
-                        && c.subject == g.subject
-                        && c.period == Some(p)
-                        && number(c).is_some_and(|(i, _)| i.is_bounded())
-                })
+                .map(|&i| &claims[i])
                 .min_by_key(|c| {
                     (
                         c.evidence.doc != g.evidence.doc,
@@ -113,9 +128,10 @@ fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                     && claims[i].kind == FrameKind::Measure
             })
             .collect();
-        for &i in &ids {
-            for &j in &ids {
-                let (long, short) = (&claims[i], &claims[j]);
+        let versions = versions(&ids, claims);
+        for vl in &versions {
+            for vs in &versions {
+                let (long, short) = (&claims[vl[0]], &claims[vs[0]]);
                 let (Some(pl), Some(ps)) = (long.period, short.period) else {
                     continue;
                 };
@@ -136,17 +152,8 @@ fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                         ("b", format!("{}, {}", short.value_text, period_text(short))),
                     ],
                 );
-                out.push(
-                    finding(
-                        def,
-                        message,
-                        vec![
-                            Cited::from_claim(long, &long.value_text),
-                            Cited::from_claim(short, &short.value_text),
-                        ],
-                    )
-                    .about(subject_text(long)),
-                );
+                let evidence = both_sides(claims, vl, vs, |c| c.value_text.clone());
+                out.push(finding(def, message, evidence).about(subject_text(long)));
             }
         }
     }

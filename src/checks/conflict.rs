@@ -1,7 +1,10 @@
 //! conflict: claims with the same key and period whose values cannot both
 //! be true; or one event given dates that do not overlap.
 
-use super::{applies, finding, period_text, render, subject_text, Cited, Corpus, Finding};
+use super::{
+    applies, both_sides, finding, period_text, render, subject_text, versions, Cited, Corpus,
+    Finding,
+};
 use crate::claims::{Claim, ClaimValue};
 use crate::entities::fold;
 use crate::rules::{CheckDef, FrameKind, Modality};
@@ -21,9 +24,10 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             .copied()
             .filter(|&i| applies(def, &claims[i]) && claims[i].modality != Modality::Target)
             .collect();
-        for (n, &i) in ids.iter().enumerate() {
-            for &j in &ids[n + 1..] {
-                let (a, b) = (&claims[i], &claims[j]);
+        let versions = versions(&ids, claims);
+        for (n, va) in versions.iter().enumerate() {
+            for vb in &versions[n + 1..] {
+                let (a, b) = (&claims[va[0]], &claims[vb[0]]);
                 if a.modality != b.modality {
                     continue;
                 }
@@ -32,7 +36,20 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 } else {
                     value_conflict(def, a, b)
                 };
-                out.extend(f);
+                out.extend(f.map(|mut f| {
+                    let shown = |c: &Claim| {
+                        if by_date {
+                            period_text(c)
+                        } else {
+                            c.value_text.clone()
+                        }
+                    };
+                    let cited = both_sides(claims, va, vb, shown);
+                    // The first two are the pair the message names, with
+                    // the value (or date) as the rule labelled them.
+                    f.evidence.extend(cited.into_iter().skip(2));
+                    f
+                }));
             }
         }
     }

@@ -140,6 +140,45 @@ pub fn run(corpus: &Corpus<'_>) -> Vec<Finding> {
     out
 }
 
+/// Claims that say the same thing (same modality, period and value), as
+/// one version each, in first-seen order, with one claim per document: a
+/// conflict is reported once per pair of versions however many articles
+/// repeat each side, so a corpus of copies costs a comparison per distinct
+/// value, not per pair of claims.
+pub fn versions(ids: &[usize], claims: &[Claim]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &i in ids {
+        let c = &claims[i];
+        let same = |v: &Vec<usize>| {
+            let r = &claims[v[0]];
+            r.modality == c.modality && r.period == c.period && r.value == c.value
+        };
+        match out.iter_mut().find(|v| same(v)) {
+            Some(v) => {
+                if !v.iter().any(|&j| claims[j].evidence.doc == c.evidence.doc) {
+                    v.push(i);
+                }
+            }
+            None => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// Evidence for two versions in conflict: each side's first statement,
+/// then every other document that repeats either side.
+pub fn both_sides(
+    claims: &[Claim],
+    a: &[usize],
+    b: &[usize],
+    shown: impl Fn(&Claim) -> String,
+) -> Vec<Cited> {
+    let cite = |i: usize| Cited::from_claim(&claims[i], &shown(&claims[i]));
+    let mut out = vec![cite(a[0]), cite(b[0])];
+    out.extend(a[1..].iter().chain(&b[1..]).map(|&i| cite(i)));
+    out
+}
+
 /// A claim's period as people write it.
 pub fn period_text(c: &Claim) -> String {
     c.period_text

@@ -339,7 +339,15 @@ impl Extractor {
                 let cue = cues
                     .find_iter(text)
                     .min_by_key(|c| c.start().abs_diff(label_start));
-                cue.and_then(|c| time_of_cue(&times, s.start, c.end(), label_start))
+                // "signed the Treaty in 2019": the time follows the name.
+                cue.and_then(|c| {
+                    let after = if c.start() < label_start {
+                        c.end().max(label_end)
+                    } else {
+                        c.end()
+                    };
+                    time_of_cue(&times, s.start, after, label_start)
+                })
             } else {
                 times
                     .iter()
@@ -451,18 +459,18 @@ impl Extractor {
 }
 
 /// The date of a named agreement's event: the time written just after its
-/// cue ("entered into force in 2018"), else one written before the name
+/// cue, or after the name the cue governs ("entered into force in 2018"), else one written before the name
 /// ("In 2019 the Treaty was signed"). A time elsewhere in the sentence
 /// belongs to another event ("came into force in 2018, two years after it
 /// was signed").
 fn time_of_cue<'v>(
     times: &[&'v Value],
     sentence_start: usize,
-    cue_end: usize,
+    after: usize,
     label_start: usize,
 ) -> Option<&'v Value> {
     const NEAR: usize = 30;
-    let cue_end = sentence_start + cue_end;
+    let cue_end = sentence_start + after;
     times
         .iter()
         .find(|v| v.start >= cue_end && v.start - cue_end <= NEAR)

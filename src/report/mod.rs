@@ -6,6 +6,7 @@ pub mod github;
 pub mod html;
 pub mod human;
 pub mod jsonl;
+pub mod rules_doc;
 pub mod sarif;
 
 use crate::analyze::Analyzed;
