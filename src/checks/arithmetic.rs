@@ -19,6 +19,9 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     }
 }
 
+/// (predicate, subject, period in whole days).
+type MeasureKey<'a> = (&'a str, &'a [String], (i64, i64));
+
 fn number(c: &Claim) -> Option<(&Interval, &str)> {
     match &c.value {
         ClaimValue::Number { interval, unit } => Some((interval, unit.as_str())),
@@ -33,7 +36,7 @@ fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     // Actual, bounded measures by (predicate, subject, period): built once,
     // so each growth rate looks its two values up instead of scanning.
     let key = |p: (f64, f64)| (p.0 as i64, p.1 as i64);
-    let mut measures: HashMap<(&str, &[String], (i64, i64)), Vec<usize>> = HashMap::new();
+    let mut measures: HashMap<MeasureKey<'_>, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         let Some(p) = c.period else { continue };
         if c.kind == FrameKind::Measure
