@@ -380,10 +380,40 @@ fn collect_toml(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
 }
 
 pub fn parse_file(name: &str, text: &str) -> Result<RuleData, SetupError> {
-    toml::from_str(text).map_err(|e| SetupError::Rules {
+    let data: RuleData = toml::from_str(text).map_err(|e| SetupError::Rules {
         path: name.to_string(),
         message: e.to_string().trim_end().to_string(),
-    })
+    })?;
+    // A pattern that does not compile would silently never match: say so
+    // now, naming the file and the frame.
+    for f in &data.frame {
+        for p in &f.label_patterns {
+            if let Err(e) = regex::Regex::new(p) {
+                return Err(SetupError::Rules {
+                    path: name.to_string(),
+                    message: format!("frame '{}': label pattern does not compile: {e}", f.id),
+                });
+            }
+        }
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_label_pattern_is_an_error_naming_file_and_frame() {
+        let text = "[[frame]]\nid = \"treaty\"\nkind = \"event\"\npredicate = \"signed\"\nlabel_patterns = ['(Treaty']\n";
+        let e = parse_file("house/treaty.toml", text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("house/treaty.toml: frame 'treaty': label pattern does not compile"),
+            "{e}"
+        );
+    }
 }
 
 #[cfg(test)]

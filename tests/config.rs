@@ -2,16 +2,11 @@
 //! named with --config; it adds rule directories, disables and re-grades
 //! rules and sets the default --fail-on. Run as the binary a user runs.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn claimcheck(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("claimcheck runs")
-}
+use common::claimcheck;
+
+use std::path::PathBuf;
 
 /// A project: claimcheck.toml at the top, house rules, articles in news/.
 fn project(name: &str, config: &str) -> PathBuf {

@@ -2,6 +2,10 @@
 //! `check --changed-since` in a git repository holding them, both run as
 //! the binary a user runs.
 
+mod common;
+
+use common::claimcheck;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -18,14 +22,6 @@ macro_rules! snap {
             insta::assert_snapshot!($name, $value);
         });
     };
-}
-
-fn claimcheck(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("claimcheck runs")
 }
 
 fn stdout(o: &Output) -> String {

@@ -77,6 +77,17 @@ fn phrase_regex(phrases: &[String], patterns: &[String]) -> Option<Regex> {
     Regex::new(&alts.join("|")).ok()
 }
 
+/// One sentence being read: which document, the sentence and its text,
+/// and what the reader knows so far.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    doc: usize,
+    a: &'a Analyzed,
+    s: &'a Sentence,
+    text: &'a str,
+    ctx: &'a subject::Context,
+}
+
 /// Claim frames compiled once from the rules.
 pub struct Extractor {
     frames: Vec<Frame>,
@@ -110,10 +121,16 @@ impl Extractor {
         let mut claims = Vec::new();
         let mut context = self.subjects.start(a);
         for s in &a.sentences {
-            let text = a.sentence_text(s);
+            let reading = Reading {
+                doc: doc_index,
+                a,
+                s,
+                text: a.sentence_text(s),
+                ctx: &context,
+            };
             let mut used: Vec<usize> = Vec::new();
             for (vi, v) in s.values.iter().enumerate() {
-                if let Some(c) = self.measure_claim(doc_index, a, s, text, v, &context) {
+                if let Some(c) = self.measure_claim(&reading, v) {
                     used.push(vi);
                     claims.push(c);
                 }
@@ -122,11 +139,11 @@ impl Extractor {
                 if used.contains(&vi) {
                     continue;
                 }
-                if let Some(c) = self.generic_claim(doc_index, a, s, text, v, &context) {
+                if let Some(c) = self.generic_claim(&reading, v) {
                     claims.push(c);
                 }
             }
-            let events = self.event_claims(doc_index, a, s, text, &context);
+            let events = self.event_claims(&reading);
             if let Some(c) = events
                 .iter()
                 .chain(claims.iter().rev())
@@ -143,15 +160,14 @@ impl Extractor {
     }
 
     /// Money, quantities and growth rates next to a frame's cue word.
-    fn measure_claim(
-        &self,
-        doc: usize,
-        a: &Analyzed,
-        s: &Sentence,
-        text: &str,
-        v: &Value,
-        ctx: &subject::Context,
-    ) -> Option<Claim> {
+    fn measure_claim(&self, r: &Reading<'_>, v: &Value) -> Option<Claim> {
+        let Reading {
+            doc,
+            a,
+            s,
+            text,
+            ctx,
+        } = *r;
         let at = v.start - s.start;
         let mut best: Option<(usize, &Frame)> = None;
         for f in self
@@ -205,15 +221,14 @@ impl Extractor {
     }
 
     /// Entity + number + noun: counts and leftover quantities.
-    fn generic_claim(
-        &self,
-        doc: usize,
-        a: &Analyzed,
-        s: &Sentence,
-        text: &str,
-        v: &Value,
-        ctx: &subject::Context,
-    ) -> Option<Claim> {
+    fn generic_claim(&self, r: &Reading<'_>, v: &Value) -> Option<Claim> {
+        let Reading {
+            doc,
+            a,
+            s,
+            text,
+            ctx,
+        } = *r;
         let frame = self
             .frames
             .iter()
@@ -293,14 +308,14 @@ impl Extractor {
     }
 
     /// Dated events with a label: partnerships, agreements, memberships.
-    fn event_claims(
-        &self,
-        doc: usize,
-        a: &Analyzed,
-        s: &Sentence,
-        text: &str,
-        ctx: &subject::Context,
-    ) -> Vec<Claim> {
+    fn event_claims(&self, r: &Reading<'_>) -> Vec<Claim> {
+        let Reading {
+            doc,
+            a,
+            s,
+            text,
+            ctx,
+        } = *r;
         let mut out = Vec::new();
         for f in self
             .frames

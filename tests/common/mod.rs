@@ -44,3 +44,13 @@ pub fn claims_text(paths: &[&str]) -> String {
     let (docs, _) = claimcheck::load_corpus(&inputs(paths)).unwrap();
     claimcheck::report::claims::text(&docs)
 }
+
+/// Runs the built binary in `dir`, as a user would.
+#[allow(dead_code)]
+pub fn claimcheck(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("claimcheck runs")
+}
