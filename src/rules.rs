@@ -212,6 +212,10 @@ pub struct FrameDef {
     /// The label when a cue speaks without one ("joined NATO" → "member").
     #[serde(default)]
     pub default_label: Option<String>,
+    /// The claim is about the subject's tie to the organization named
+    /// after the cue ("member of NATO"), which joins the label.
+    #[serde(default)]
+    pub of_organization: bool,
     #[serde(default = "default_subject")]
     pub subject: SubjectShape,
     #[serde(default)]
@@ -302,6 +306,8 @@ pub struct RuleData {
     #[serde(default)]
     pub determiners: Vec<String>,
     #[serde(default)]
+    pub neutral_heads: Vec<String>,
+    #[serde(default)]
     pub org_suffixes: Vec<String>,
     #[serde(default)]
     pub org_prefixes: Vec<String>,
@@ -327,6 +333,7 @@ impl RuleData {
         self.collective_references
             .extend(other.collective_references);
         self.determiners.extend(other.determiners);
+        self.neutral_heads.extend(other.neutral_heads);
         self.org_suffixes.extend(other.org_suffixes);
         self.org_prefixes.extend(other.org_prefixes);
         self.entity.extend(other.entity);

@@ -4,6 +4,8 @@
 
 mod subject;
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 use serde::Serialize;
 
@@ -77,6 +79,11 @@ fn phrase_regex(phrases: &[String], patterns: &[String]) -> Option<Regex> {
     Regex::new(&alts.join("|")).ok()
 }
 
+/// "… X of [about] " at the end of the text before a value.
+static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<head>[a-z][a-z-]*)\s+of\s+(?:(?:about|some|around|nearly|almost|roughly|over|under|more than|less than|up to|an estimated|approximately|just over|just under)\s+)?(?:US|U\.S\.|CA|AU|NZ|HK)?$").unwrap()
+});
+
 /// One sentence being read: which document, the sentence and its text,
 /// and what the reader knows so far.
 #[derive(Clone, Copy)]
@@ -94,6 +101,7 @@ pub struct Extractor {
     subjects: SubjectResolver,
     modality: ModalityReader,
     determiners: Vec<String>,
+    neutral_heads: Vec<String>,
 }
 
 impl Extractor {
@@ -113,6 +121,11 @@ impl Extractor {
             subjects: SubjectResolver::new(rules),
             modality: ModalityReader::new(rules),
             determiners: rules.determiners.clone(),
+            neutral_heads: rules
+                .neutral_heads
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         }
     }
 
@@ -199,6 +212,14 @@ impl Extractor {
             }
         }
         let (_, frame) = best?;
+        if let Some(head_end) = self.bound_head(text, at) {
+            // "a dividend of €0.45": the value is the dividend's, and a
+            // frame whose cue is not that word does not get it.
+            let cues = frame.cues.as_ref()?;
+            if !cues.find_iter(text).any(|m| m.end() == head_end) {
+                return None;
+            }
+        }
         let subject = self.subjects.resolve(frame.def.subject, a, s, at, ctx)?;
         let (period, period_text, base) =
             period_of(text, s, v, frame.def.kind == FrameKind::Growth);
@@ -386,7 +407,7 @@ impl Extractor {
                 label_text = label_str.to_string();
                 subject = vec![label_text.clone()];
             }
-            if f.def.subject == SubjectShape::Single {
+            if f.def.of_organization {
                 // A membership's organization is the entity after the cue.
                 let Some(org) = a
                     .entities
@@ -419,6 +440,15 @@ impl Extractor {
             });
         }
         out
+    }
+
+    /// Where the noun X of "X of VALUE" ends, when the value at byte `at`
+    /// is written that way and X is not a neutral head ("a total of").
+    fn bound_head(&self, text: &str, at: usize) -> Option<usize> {
+        let c = HEAD_OF.captures(&text[..at])?;
+        let head = c.name("head")?;
+        let word = head.as_str().to_lowercase();
+        (!self.neutral_heads.contains(&word)).then_some(head.end())
     }
 
     /// The span of a proper name without an opening "The" or "Under".

@@ -24,6 +24,8 @@ pub struct Learner {
     acronym_then_full: Regex,
     org_shape: Regex,
     person: Regex,
+    /// Words that never stand alone for a company ("The", "Port").
+    not_short_names: Vec<String>,
 }
 
 const NAME_WORD: &str = r"[A-Z][\p{L}’'&.-]*";
@@ -62,11 +64,19 @@ impl Learner {
             alt(&titles)
         ))
         .unwrap();
+        let not_short_names = rules
+            .determiners
+            .iter()
+            .chain(&rules.org_prefixes)
+            .filter_map(|w| w.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
         Learner {
             full_then_acronym,
             acronym_then_full,
             org_shape,
             person,
+            not_short_names,
         }
     }
 
@@ -112,6 +122,12 @@ impl Learner {
                 text,
             ));
         }
+        let companies: Vec<String> = out
+            .iter()
+            .filter(|m| m.kind == EntityKind::Company)
+            .map(|m| m.entity.clone())
+            .collect();
+        out.extend(self.short_names(text, gaz, &companies, &out));
         for (acr, name, kind) in &acronyms {
             for (s, _) in text.match_indices(acr.as_str()) {
                 let e = s + acr.len();
@@ -223,6 +239,67 @@ impl Learner {
             }
         }
         people
+    }
+}
+
+impl Learner {
+    /// "Brightwater" for "Brightwater Utilities" once the full name has
+    /// been written: articles name a company in full once, then shortly.
+    /// Only the first word, written alone (not before another capitalized
+    /// word, which would be another name), and only when it names nothing
+    /// else.
+    fn short_names(
+        &self,
+        text: &str,
+        gaz: &Gazetteer,
+        companies: &[String],
+        taken: &[Mention],
+    ) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for full in companies {
+            let Some(short) = full.split_whitespace().next() else {
+                continue;
+            };
+            if seen.contains(&short)
+                || short.chars().count() < 4
+                || short.chars().all(|c| c.is_uppercase())
+                || self.not_short_names.iter().any(|w| w == short)
+                || crate::calendar::month_number(short).is_some()
+                || gaz.lookup(short).is_some()
+                || companies
+                    .iter()
+                    .any(|o| o != full && o.starts_with(&format!("{short} ")))
+            {
+                continue;
+            }
+            seen.push(short);
+            for (at, _) in text.match_indices(short) {
+                let end = at + short.len();
+                let before = text[..at].chars().next_back();
+                let rest = &text[end..];
+                let after = rest.chars().next();
+                let next_word = rest.trim_start_matches([' ', '\t']);
+                let runs_on = before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    || (rest.starts_with(' ') && next_word.starts_with(char::is_uppercase));
+                let overlaps = taken
+                    .iter()
+                    .chain(&out)
+                    .any(|m| at < m.end && m.start < end);
+                if !runs_on && !overlaps {
+                    out.push(mention(
+                        full,
+                        EntityKind::Company,
+                        Form::Name,
+                        at,
+                        end,
+                        text,
+                    ));
+                }
+            }
+        }
+        out
     }
 }
 
