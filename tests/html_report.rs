@@ -51,7 +51,7 @@ fn chromium_renders_every_finding() {
     let text = driver.rendered_text(&format!("file://{}", page.display()), &dir);
     assert!(text.contains("claimcheck report"), "{text}");
     assert!(
-        text.contains("4 documents checked: 4 errors, 1 warning, 2 info."),
+        text.contains("6 documents checked: 5 errors, 1 warning, 3 info."),
         "{text}"
     );
     for f in report["findings"].as_array().unwrap() {

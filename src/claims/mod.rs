@@ -84,6 +84,11 @@ static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<head>[a-z][a-z-]*)\s+of\s+(?:(?:about|some|around|nearly|almost|roughly|over|under|more than|less than|up to|an estimated|approximately|just over|just under)\s+)?(?:US|U\.S\.|CA|AU|NZ|HK)?$").unwrap()
 });
 
+/// The words between a value and the time its phrase is for.
+static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^,;.()]{0,40}\b(?:for|in|during|over)\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?|year\s+)?$").unwrap()
+});
+
 /// One sentence being read: which document, the sentence and its text,
 /// and what the reader knows so far.
 #[derive(Clone, Copy)]
@@ -583,7 +588,10 @@ fn period_of(
         let other_clause = [", while", ", and", ";", ", but", ", which", ", whereas"]
             .iter()
             .any(|c| between.contains(c));
-        (other_clause, b - a, t.start)
+        // "$2.2 billion budget for fiscal 2025": a time the value's own
+        // phrase introduces beats a nearer one ("on Tuesday approved").
+        let introduced = t.start >= v.end && PERIOD_AFTER.is_match(between);
+        (other_clause, !introduced, b - a, t.start)
     });
     let Some(&(t, period)) = times.first() else {
         return (None, None, None);

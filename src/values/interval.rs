@@ -29,7 +29,14 @@ impl Interval {
         let (x, h) = (a.value, a.half_unit);
         let inf = f64::INFINITY;
         match q {
-            None => Interval::closed(x - h, x + h),
+            // Rounding half up: "2.3" is [2.25, 2.35), so 2.3 and 2.4
+            // cannot both be right.
+            None => Interval {
+                lo: x - h,
+                hi: x + h,
+                lo_open: false,
+                hi_open: h > 0.0,
+            },
             Some(QualifierKind::Above) => Interval {
                 lo: x,
                 hi: inf,
@@ -67,10 +74,23 @@ impl Interval {
         }
     }
 
-    /// True when no number lies in both.
+    /// True when no number lies in both. Ends that meet are compared with
+    /// a relative epsilon: 2.3e9 + 0.05e9 and 2.4e9 - 0.05e9 are one point
+    /// though floating point writes them two ways.
     pub fn disjoint(&self, other: &Interval) -> bool {
-        let below =
-            |a: &Interval, b: &Interval| a.hi < b.lo || (a.hi == b.lo && (a.hi_open || b.lo_open));
+        let meet = |x: f64, y: f64| {
+            x == y
+                || (x.is_finite()
+                    && y.is_finite()
+                    && (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
+        };
+        let below = |a: &Interval, b: &Interval| {
+            if meet(a.hi, b.lo) {
+                a.hi_open || b.lo_open
+            } else {
+                a.hi < b.lo
+            }
+        };
         below(self, other) || below(other, self)
     }
 
@@ -112,5 +132,18 @@ mod tests {
         assert!(above4.disjoint(&Interval::closed(3.5, 4.0)));
         assert!(!above4.disjoint(&Interval::closed(3.5, 4.1)));
         assert!(!Interval::closed(1.0, 2.0).disjoint(&Interval::closed(2.0, 3.0)));
+        // Rounding is half-open: "2.3 billion" and "2.4 billion" disagree,
+        // though 2.3e9 + 0.05e9 and 2.4e9 - 0.05e9 differ in the last bit.
+        let round = |x: f64| {
+            Interval::shaped(
+                Amount {
+                    value: x * 1e9,
+                    half_unit: 0.05e9,
+                },
+                None,
+            )
+        };
+        assert!(round(2.3).disjoint(&round(2.4)));
+        assert!(!round(2.3).disjoint(&round(2.3)));
     }
 }
