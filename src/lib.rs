@@ -34,7 +34,7 @@ use cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, Inputs};
 use config::Config;
 use error::{InputError, SetupError};
 use progress::Progress;
-use report::CheckReport;
+use report::{kind_name, severity_name, CheckReport};
 use rules::{RuleData, Severity};
 use suppress::Suppressions;
 
@@ -255,14 +255,6 @@ pub fn check(docs: &[Analyzed], rules: &RuleData) -> Vec<checks::Finding> {
         graph: &graph,
         rules,
     })
-}
-
-fn kind_name(k: rules::CheckKind) -> String {
-    format!("{k:?}").to_lowercase()
-}
-
-fn severity_name(s: Severity) -> String {
-    format!("{s:?}").to_lowercase()
 }
 
 /// Loads the built-in rules and documents and analyzes them.

@@ -21,6 +21,20 @@ pub enum PublishedFrom {
     None,
 }
 
+impl PublishedFrom {
+    /// The name reports print, as the JSON report serializes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PublishedFrom::FrontMatter => "front-matter",
+            PublishedFrom::Meta => "meta",
+            PublishedFrom::Dateline => "dateline",
+            PublishedFrom::Text => "text",
+            PublishedFrom::Flag => "flag",
+            PublishedFrom::None => "none",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
     pub date: Option<NaiveDate>,
@@ -202,6 +216,14 @@ fn looks_prospective(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_the_json_report() {
+        use PublishedFrom::*;
+        for from in [FrontMatter, Meta, Dateline, Text, Flag, None] {
+            assert_eq!(serde_json::to_value(from).unwrap(), from.name());
+        }
+    }
     use crate::ingest::{parse, Format};
 
     fn published(text: &str) -> Published {

@@ -89,13 +89,7 @@ pub fn text(docs: &[Analyzed]) -> String {
     let mut out = String::new();
     for a in docs {
         let published = match (a.published.date, a.published.estimate_year) {
-            (Some(d), _) => format!(
-                "{d} (from {})",
-                serde_json::to_value(a.published.from)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            ),
+            (Some(d), _) => format!("{d} (from {})", a.published.from.name()),
             (None, Some(y)) => format!("unknown (the text points to {y})"),
             _ => "unknown".into(),
         };

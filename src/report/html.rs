@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{counted, place, severity_name, CheckReport};
+use super::{counted, kind_name, place, severity_name, CheckReport};
 use crate::analyze::Analyzed;
 use crate::checks::{Cited, Finding};
 use crate::rules::Severity;
@@ -57,9 +57,9 @@ fn summary(out: &mut String, report: &CheckReport<'_>) {
         let _ = write!(out, ", {} suppressed", report.suppressed);
     }
     out.push_str(".</p>\n");
-    let mut by_kind: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut by_kind: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     for f in report.findings {
-        let row = by_kind.entry(kind_name(f)).or_default();
+        let row = by_kind.entry(kind_name(f.kind)).or_default();
         row[severity_column(f.severity)] += 1;
     }
     if by_kind.is_empty() {
@@ -84,20 +84,13 @@ fn severity_column(s: Severity) -> usize {
     }
 }
 
-fn kind_name(f: &Finding) -> String {
-    format!("{:?}", f.kind).to_lowercase()
-}
-
 fn documents(out: &mut String, docs: &[Analyzed]) {
     out.push_str("<h2>Documents</h2>\n<table id=\"documents\">\n<tr><th>Document</th><th>Title</th><th>Published</th></tr>\n");
     for a in docs {
         let published = match (a.published.date, a.published.estimate_year) {
             (Some(d), _) => format!(
                 "{d} <span class=\"muted\">(from {})</span>",
-                serde_json::to_value(a.published.from)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
+                a.published.from.name()
             ),
             (None, Some(y)) => {
                 format!("unknown <span class=\"muted\">(the text points to {y})</span>")

@@ -13,7 +13,7 @@ use crate::analyze::Analyzed;
 use crate::calendar::from_day_number;
 use crate::checks::{Cited, Finding};
 use crate::error::InputError;
-use crate::rules::{RuleData, Severity};
+use crate::rules::{CheckKind, RuleData, Severity};
 use crate::values::{Interval, Value, ValueKind};
 
 /// Everything a `check` report shows.
@@ -61,6 +61,18 @@ pub fn place(docs: &[Analyzed], e: &Cited) -> Place {
 /// "1 error", "2 errors".
 pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A rule kind as rule files and reports write it.
+pub fn kind_name(k: CheckKind) -> &'static str {
+    match k {
+        CheckKind::Conflict => "conflict",
+        CheckKind::Arithmetic => "arithmetic",
+        CheckKind::Misnaming => "misnaming",
+        CheckKind::Anachronism => "anachronism",
+        CheckKind::Variant => "variant",
+        CheckKind::Corroboration => "corroboration",
+    }
 }
 
 pub fn severity_name(s: Severity) -> &'static str {

@@ -4,7 +4,7 @@
 
 use crate::rules::RuleData;
 
-use super::severity_name;
+use super::{kind_name, severity_name};
 
 pub fn markdown(rules: &RuleData) -> String {
     let mut out = String::from(
@@ -14,7 +14,7 @@ pub fn markdown(rules: &RuleData) -> String {
     for c in &rules.check {
         out.push_str(&format!(
             "| [{id}](#{id}) | {} | {} | {} |\n",
-            kind(c),
+            kind_name(c.kind),
             severity_name(c.severity),
             c.docs.finds.replace('|', "\\|"),
             id = c.id
@@ -25,7 +25,7 @@ pub fn markdown(rules: &RuleData) -> String {
             "\n## {}\n\nKind: {}. Severity: {}. Fixtures: `tests/fixtures/rules/{}/`.\n\n\
              **What it finds.** {}\n\n**Why it matters.** {}\n\n**Example.** {}\n",
             c.id,
-            kind(c),
+            kind_name(c.kind),
             severity_name(c.severity),
             c.id,
             c.docs.finds,
@@ -34,8 +34,4 @@ pub fn markdown(rules: &RuleData) -> String {
         ));
     }
     out
-}
-
-fn kind(c: &crate::rules::CheckDef) -> String {
-    format!("{:?}", c.kind).to_lowercase()
 }

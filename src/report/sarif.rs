@@ -7,7 +7,7 @@
 use serde_json::{json, Value as Json};
 
 use super::check_json::quote;
-use super::{place, CheckReport};
+use super::{kind_name, place, CheckReport};
 use crate::analyze::Analyzed;
 use crate::checks::{Cited, Finding};
 use crate::rules::{CheckDef, Severity};
@@ -62,7 +62,7 @@ fn rule_json(c: &CheckDef) -> Json {
         "fullDescription": {"text": c.docs.finds},
         "help": {"text": help, "markdown": markdown},
         "defaultConfiguration": {"level": level(c.severity)},
-        "properties": {"kind": format!("{:?}", c.kind).to_lowercase(), "tags": ["claimcheck"]},
+        "properties": {"kind": kind_name(c.kind), "tags": ["claimcheck"]},
     })
 }
 
