@@ -30,7 +30,7 @@ use rayon::prelude::*;
 
 use analyze::{Analyzed, Engine};
 use checks::Finding;
-use cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, Inputs};
+use cli::{ClaimsFormat, Cli, Command, DiffFormat, Inputs};
 use config::Config;
 use error::{InputError, SetupError};
 use progress::Progress;
@@ -99,15 +99,7 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
                     .retain(|f| changed.touches(&outcome.docs, f));
             }
             let report = outcome.report(&engine.rules);
-            let out = match format {
-                CheckFormat::Json => report::check_json::render(&report),
-                CheckFormat::Jsonl => report::jsonl::render(&report),
-                CheckFormat::Human => report::human::render_report(&report),
-                CheckFormat::Sarif => report::sarif::render(&report),
-                CheckFormat::Github => report::github::render(&report),
-                CheckFormat::Html => report::html::render(&report),
-            };
-            emit(&out);
+            emit(&report::render_check(format, &report));
             let threshold = fail_threshold(fail_on, &config);
             let failing = outcome.findings.iter().any(|f| f.severity >= threshold);
             let code = if failing { EXIT_FINDINGS } else { EXIT_OK };

@@ -12,6 +12,7 @@ pub mod sarif;
 use crate::analyze::Analyzed;
 use crate::calendar::from_day_number;
 use crate::checks::{Cited, Finding};
+use crate::cli::CheckFormat;
 use crate::error::InputError;
 use crate::rules::{CheckKind, RuleData, Severity};
 use crate::values::{Interval, Value, ValueKind};
@@ -32,6 +33,18 @@ impl CheckReport<'_> {
             .iter()
             .filter(|f| f.severity == severity)
             .count()
+    }
+}
+
+/// A check report in the format asked for.
+pub fn render_check(format: CheckFormat, report: &CheckReport<'_>) -> String {
+    match format {
+        CheckFormat::Human => human::render_report(report),
+        CheckFormat::Json => check_json::render(report),
+        CheckFormat::Jsonl => jsonl::render(report),
+        CheckFormat::Sarif => sarif::render(report),
+        CheckFormat::Github => github::render(report),
+        CheckFormat::Html => html::render(report),
     }
 }
 

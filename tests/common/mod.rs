@@ -18,15 +18,7 @@ pub fn inputs(paths: &[&str]) -> Inputs {
 pub fn check_as(paths: &[&str], format: CheckFormat) -> String {
     let engine = Engine::new(RuleData::load(&[]).unwrap());
     let outcome = claimcheck::check_inputs(&engine, &inputs(paths), false).unwrap();
-    let r = outcome.report(&engine.rules);
-    match format {
-        CheckFormat::Human => report::human::render_report(&r),
-        CheckFormat::Json => report::check_json::render(&r),
-        CheckFormat::Jsonl => report::jsonl::render(&r),
-        CheckFormat::Sarif => report::sarif::render(&r),
-        CheckFormat::Github => report::github::render(&r),
-        CheckFormat::Html => report::html::render(&r),
-    }
+    report::render_check(format, &outcome.report(&engine.rules))
 }
 
 #[allow(dead_code)]
