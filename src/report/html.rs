@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{counted, kind_name, place, severity_name, CheckReport};
+use super::{kind_name, place, severity_name, totals, CheckReport};
 use crate::analyze::Analyzed;
 use crate::checks::{Cited, Finding};
 use crate::rules::Severity;
@@ -45,18 +45,8 @@ pub fn render(report: &CheckReport<'_>) -> String {
 }
 
 fn summary(out: &mut String, report: &CheckReport<'_>) {
-    let _ = write!(
-        out,
-        "<p id=\"totals\">{}: {}, {}, {} info",
-        counted(report.docs.len(), "document checked", "documents checked"),
-        counted(report.count(Severity::Error), "error", "errors"),
-        counted(report.count(Severity::Warning), "warning", "warnings"),
-        report.count(Severity::Info)
-    );
-    if report.suppressed > 0 {
-        let _ = write!(out, ", {} suppressed", report.suppressed);
-    }
-    out.push_str(".</p>\n");
+    let line = totals(report.docs.len(), report.findings, report.suppressed);
+    let _ = writeln!(out, "<p id=\"totals\">{}.</p>", esc(&line));
     let mut by_kind: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     for f in report.findings {
         let row = by_kind.entry(kind_name(f.kind)).or_default();

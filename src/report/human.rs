@@ -3,22 +3,24 @@
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use super::{counted, CheckReport};
+use super::{totals, CheckReport};
 use crate::analyze::Analyzed;
 use crate::checks::Finding;
 use crate::rules::Severity;
 
-/// The findings, then a summary line that counts suppressed findings too.
+/// The findings, then a totals line that counts suppressed findings too.
 pub fn render_report(report: &CheckReport<'_>) -> String {
-    let mut out = render(report.docs, report.findings);
-    if report.suppressed > 0 {
-        out.pop();
-        out.push_str(&format!(", {} suppressed\n", report.suppressed));
-    }
-    out
+    diagnostics(report.docs, report.findings)
+        + &totals(report.docs.len(), report.findings, report.suppressed)
+        + "\n"
 }
 
+/// The findings and their totals, for callers without suppressions.
 pub fn render(docs: &[Analyzed], findings: &[Finding]) -> String {
+    diagnostics(docs, findings) + &totals(docs.len(), findings, 0) + "\n"
+}
+
+fn diagnostics(docs: &[Analyzed], findings: &[Finding]) -> String {
     let renderer = Renderer::plain();
     let mut out = String::new();
     for f in findings {
@@ -66,13 +68,5 @@ pub fn render(docs: &[Analyzed], findings: &[Finding]) -> String {
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    out.push_str(&format!(
-        "{}: {}, {}, {} info\n",
-        counted(docs.len(), "document checked", "documents checked"),
-        counted(count(Severity::Error), "error", "errors"),
-        counted(count(Severity::Warning), "warning", "warnings"),
-        count(Severity::Info)
-    ));
     out
 }

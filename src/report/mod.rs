@@ -29,11 +29,12 @@ pub struct CheckReport<'a> {
 
 impl CheckReport<'_> {
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
+        count(self.findings, severity)
     }
+}
+
+fn count(findings: &[Finding], severity: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == severity).count()
 }
 
 /// A check report in the format asked for.
@@ -69,6 +70,23 @@ pub fn place(docs: &[Analyzed], e: &Cited) -> Place {
         end_line,
         end_column,
     }
+}
+
+/// "5 documents checked: 4 errors, 1 warning, 2 info, 2 suppressed": the
+/// totals line of the human and HTML reports.
+pub fn totals(docs: usize, findings: &[Finding], suppressed: usize) -> String {
+    let count = |s: Severity| count(findings, s);
+    let mut line = format!(
+        "{}: {}, {}, {} info",
+        counted(docs, "document checked", "documents checked"),
+        counted(count(Severity::Error), "error", "errors"),
+        counted(count(Severity::Warning), "warning", "warnings"),
+        count(Severity::Info)
+    );
+    if suppressed > 0 {
+        line.push_str(&format!(", {suppressed} suppressed"));
+    }
+    line
 }
 
 /// "1 error", "2 errors".
