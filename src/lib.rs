@@ -115,8 +115,7 @@ fn execute(cli: Cli) -> Result<u8, SetupError> {
         } => {
             let (config, rules) = setup(config_flag, &rules)?;
             let engine = Engine::new(rules);
-            let overrides = parse_overrides(&published)?;
-            let d = revision::diff(&engine, &old, &new, &against, &overrides)?;
+            let d = revision::diff(&engine, &old, &new, &against, &published)?;
             emit(&match format {
                 DiffFormat::Human => d.human(),
                 DiffFormat::Json => d.json(),
@@ -275,7 +274,7 @@ pub fn analyze_inputs(
     Ok((analyzed, errors))
 }
 
-pub fn parse_overrides(flags: &[String]) -> Result<HashMap<String, NaiveDate>, SetupError> {
+fn parse_overrides(flags: &[String]) -> Result<HashMap<String, NaiveDate>, SetupError> {
     flags
         .iter()
         .map(|f| {

@@ -3,18 +3,14 @@
 //! and which findings against the other documents it introduces or
 //! resolves. A fact-checker reviewing a correction reads this first.
 
-use std::collections::{BTreeSet, HashMap};
-
-use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::analyze::{Analyzed, Engine};
 use crate::checks::Finding;
 use crate::claims::{Claim, ClaimValue, Extractor};
+use crate::cli::Inputs;
 use crate::error::{InputError, SetupError};
-use crate::ingest;
-use crate::progress::Progress;
 use crate::report::{counted, place, severity_name};
 use crate::rules::{FrameKind, Severity};
 
@@ -67,10 +63,10 @@ pub fn diff(
     old: &str,
     new: &str,
     against: &[String],
-    overrides: &HashMap<String, NaiveDate>,
+    published: &[String],
 ) -> Result<RevisionDiff, SetupError> {
-    let (old_docs, mut errors) = analyze(engine, old, against, overrides);
-    let (new_docs, new_errors) = analyze(engine, new, against, overrides);
+    let (old_docs, mut errors) = analyze(engine, old, against, published)?;
+    let (new_docs, new_errors) = analyze(engine, new, against, published)?;
     errors.extend(new_errors);
     errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     errors.dedup();
@@ -108,26 +104,22 @@ pub fn diff(
     })
 }
 
+/// One revision with the other documents, read as `check` reads them (a
+/// revision inside a folder `against` names is read once).
 fn analyze(
     engine: &Engine,
     revision: &str,
     against: &[String],
-    overrides: &HashMap<String, NaiveDate>,
-) -> (Vec<Analyzed>, Vec<InputError>) {
-    let paths: Vec<String> = std::iter::once(revision.to_string())
-        .chain(against.iter().cloned())
-        .collect();
-    let (found, mut errors) = ingest::collect_inputs(&paths);
-    let mut docs = Vec::new();
-    for input in &found {
-        let (d, e) = ingest::load(input);
-        docs.extend(d);
-        errors.extend(e);
-    }
-    // The revision is read once even if `against` names its folder.
-    let mut seen = BTreeSet::new();
-    docs.retain(|d| seen.insert(d.display_name()));
-    (engine.analyze(docs, overrides, &Progress::hidden()), errors)
+    published: &[String],
+) -> Result<(Vec<Analyzed>, Vec<InputError>), SetupError> {
+    let inputs = Inputs {
+        paths: std::iter::once(revision.to_string())
+            .chain(against.iter().cloned())
+            .collect(),
+        published: published.to_vec(),
+        rules: Vec::new(),
+    };
+    crate::analyze_inputs(engine, &inputs, false)
 }
 
 fn revision_claims(extractor: &Extractor, docs: &[Analyzed], path: &str) -> Vec<Claim> {

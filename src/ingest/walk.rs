@@ -79,5 +79,39 @@ pub fn collect_inputs(paths: &[String]) -> (Vec<Input>, Vec<InputError>) {
             errors.push(InputError::new(p, "no such file or directory"));
         }
     }
+    // A file named twice, or named and also inside a named folder, is one
+    // article: read twice it would corroborate itself.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|i| {
+        i.stdin
+            || seen.insert(std::fs::canonicalize(&i.name).unwrap_or_else(|_| i.name.clone().into()))
+    });
     (inputs, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_named_twice_is_read_once() {
+        let paths = [
+            "tests/fixtures/port/shipping-wire.txt".to_string(),
+            "tests/fixtures/port".to_string(),
+            "./tests/fixtures/port/shipping-wire.txt".to_string(),
+        ];
+        let (inputs, errors) = collect_inputs(&paths);
+        assert!(errors.is_empty());
+        let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "tests/fixtures/port/shipping-wire.txt",
+                "tests/fixtures/port/baltic-freight.txt",
+                "tests/fixtures/port/coast-gazette.html",
+                "tests/fixtures/port/ferry-times.md",
+                "tests/fixtures/port/harbour-weekly.md",
+            ]
+        );
+    }
 }
