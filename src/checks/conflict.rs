@@ -2,8 +2,7 @@
 //! be true; or one event given dates that do not overlap.
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, versions, Cited, Corpus,
-    Finding,
+    applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
 };
 use crate::claims::{Claim, ClaimValue};
 use crate::entities::fold;
@@ -31,25 +30,22 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 if a.modality != b.modality {
                     continue;
                 }
-                let f = if by_date {
+                let message = if by_date {
                     date_conflict(def, a, b)
                 } else {
                     value_conflict(def, a, b)
                 };
-                out.extend(f.map(|mut f| {
-                    let shown = |c: &Claim| {
-                        if by_date {
-                            period_text(c)
-                        } else {
-                            c.value_text.clone()
-                        }
+                if let Some(message) = message {
+                    // Each piece of evidence is labelled with what is in
+                    // dispute: the date for events, the value otherwise.
+                    let shown: fn(&Claim) -> String = if by_date {
+                        period_text
+                    } else {
+                        |c| c.value_text.clone()
                     };
                     let cited = both_sides(claims, va, vb, shown);
-                    // The first two are the pair the message names, with
-                    // the value (or date) as the rule labelled them.
-                    f.evidence.extend(cited.into_iter().skip(2));
-                    f
-                }));
+                    out.push(finding(def, message, cited).about(subject_text(a)));
+                }
             }
         }
     }
@@ -60,7 +56,8 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
-fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
+/// The message when two claims' values cannot both be true.
+fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<String> {
     let (pa, pb) = (a.period?, b.period?);
     match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
@@ -85,7 +82,7 @@ fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
         }
         _ => return None,
     }
-    let message = render(
+    Some(render(
         &def.message,
         &[
             ("subject", subject_text(a)),
@@ -100,18 +97,7 @@ fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
             ("a", value_with_period(a, pa != pb)),
             ("b", value_with_period(b, pa != pb)),
         ],
-    );
-    Some(
-        finding(
-            def,
-            message,
-            vec![
-                Cited::from_claim(a, &a.value_text),
-                Cited::from_claim(b, &b.value_text),
-            ],
-        )
-        .about(subject_text(a)),
-    )
+    ))
 }
 
 /// A value, with its own period when the two claims' periods differ.
@@ -123,28 +109,20 @@ fn value_with_period(c: &Claim, periods_differ: bool) -> String {
     }
 }
 
-fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<Finding> {
+/// The message when one event is given periods that do not overlap.
+fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<String> {
     let (pa, pb) = (a.period?, b.period?);
     if overlap(pa, pb) {
         return None;
     }
-    let (ta, tb) = (period_text(a), period_text(b));
-    let message = render(
+    Some(render(
         &def.message,
         &[
             ("subject", subject_text(a)),
             ("label", a.label.clone().unwrap_or_default()),
             ("predicate", a.predicate.clone()),
-            ("a", ta.clone()),
-            ("b", tb.clone()),
+            ("a", period_text(a)),
+            ("b", period_text(b)),
         ],
-    );
-    Some(
-        finding(
-            def,
-            message,
-            vec![Cited::from_claim(a, &ta), Cited::from_claim(b, &tb)],
-        )
-        .about(subject_text(a)),
-    )
+    ))
 }

@@ -171,7 +171,7 @@ pub fn both_sides(
     claims: &[Claim],
     a: &[usize],
     b: &[usize],
-    shown: impl Fn(&Claim) -> String,
+    shown: fn(&Claim) -> String,
 ) -> Vec<Cited> {
     let cite = |i: usize| Cited::from_claim(&claims[i], &shown(&claims[i]));
     let mut out = vec![cite(a[0]), cite(b[0])];
