@@ -19,6 +19,8 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             continue;
         };
         let p = day_number(published);
+        // Who the article is about, worked out only if something fires.
+        let mut subject: Option<String> = None;
         for s in &a.sentences {
             for v in &s.values {
                 let Some(t) = v.time else { continue };
@@ -41,10 +43,16 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                         ("published", published.to_string()),
                     ],
                 );
-                let subject = a.entities.main_parties().into_iter().next();
+                let subject = subject.get_or_insert_with(|| {
+                    a.entities
+                        .main_parties()
+                        .into_iter()
+                        .next()
+                        .unwrap_or_default()
+                });
                 out.push(
                     finding(def, message, vec![Cited::at(d, s, v.start, v.end, &v.text)])
-                        .about(subject.unwrap_or_default()),
+                        .about(subject.clone()),
                 );
             }
         }
