@@ -356,20 +356,25 @@ impl Extractor {
             }
             // Several labels: the last is what the relationship became.
             let found = f.labels.as_ref().and_then(|l| l.find_iter(text).last());
-            let (label_start, label_end) = match (found, &f.def.default_label) {
-                (Some(m), _) if f.def.subject == SubjectShape::Named => {
-                    self.without_determiner(text, m.start(), m.end())
+            // Where the label is written, and the label: the text there,
+            // or the frame's default when only the cue is ("joined NATO").
+            let (label_start, label_end, label_str) = match (found, &f.def.default_label) {
+                (Some(m), _) => {
+                    let (start, end) = if f.def.subject == SubjectShape::Named {
+                        self.without_determiner(text, m.start(), m.end())
+                    } else {
+                        (m.start(), m.end())
+                    };
+                    (start, end, &text[start..end])
                 }
-                (Some(m), _) => (m.start(), m.end()),
-                (None, Some(_)) => cues
-                    .find(text)
-                    .map(|c| (c.start(), c.end()))
-                    .unwrap_or_default(),
+                (None, Some(default)) => {
+                    let (start, end) = cues
+                        .find(text)
+                        .map(|c| (c.start(), c.end()))
+                        .unwrap_or_default();
+                    (start, end, default.as_str())
+                }
                 (None, None) => continue,
-            };
-            let label_str = match (found, &f.def.default_label) {
-                (None, Some(default)) => default.as_str(),
-                _ => &text[label_start..label_end],
             };
             let times: Vec<&Value> = s
                 .values
