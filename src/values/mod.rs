@@ -540,7 +540,7 @@ const STOP_WORDS: &[&str] = &[
     "will", "would", "could", "can", "may", "more", "less", "each", "every", "ago", "earlier",
     "later", "between", "among", "after", "before", "while", "when", "where", "it", "they", "we",
     "he", "she", "not", "last", "next", "previous", "past", "annually", "yearly", "so", "also",
-    "now", "then", "already", "still", "only", "just", "again", "until", "and", "or",
+    "now", "then", "already", "still", "only", "just", "again", "until",
 ];
 const TIME_UNITS: &[&str] = &[
     "year", "month", "week", "day", "hour", "minute", "min", "second", "decade", "century", "time",
