@@ -1,31 +1,19 @@
-//! Prints the claims extracted from the given files (a development aid).
-use claimcheck::cli::Inputs;
+//! Prints every claim read from the given paths, as Rust's Debug shows
+//! them: a development aid for working on claim frames.
+
+#![allow(clippy::print_stdout)]
+
+use claimcheck::{analyze, Engine, Inputs, Quiet, RuleData};
 
 fn main() {
     let paths: Vec<String> = std::env::args().skip(1).collect();
     let inputs = Inputs {
         paths,
-        published: vec![],
-        rules: vec![],
+        ..Inputs::default()
     };
-    let (docs, _) = claimcheck::load_corpus(&inputs).unwrap();
-    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
-    let ex = claimcheck::claims::Extractor::new(&rules);
-    for (i, a) in docs.iter().enumerate() {
-        for c in ex.extract(i, a) {
-            let (l, col) = a.doc.position(c.evidence.start);
-            println!(
-                "{}:{}:{} {} {:?} {:?} {:?} {:?} {:?}",
-                a.doc.path.rsplit('/').next().unwrap(),
-                l,
-                col,
-                c.frame,
-                c.subject,
-                c.label,
-                c.period_text,
-                c.value_text,
-                c.modality
-            );
-        }
+    let engine = Engine::new(RuleData::load(&[]).expect("built-in rules load"));
+    let outcome = analyze(&engine, &inputs, &Quiet);
+    for c in &outcome.claims {
+        println!("{c:?}");
     }
 }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::SetupError;
-use crate::rules::{RuleData, Severity};
+use crate::model::Severity;
+use crate::rules::RuleData;
 
 pub const FILE_NAME: &str = "claimcheck.toml";
 

@@ -1,8 +1,10 @@
-//! The binary: parse arguments, run, exit with the library's code.
+//! The binary: parse the arguments, run, exit with the outcome's code.
+
+mod app;
 
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    let cli = claimcheck::cli::Cli::parse();
-    std::process::ExitCode::from(claimcheck::run(cli))
+    let cli = app::cli::Cli::parse();
+    std::process::ExitCode::from(app::run(cli))
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use claimcheck::cli::CheckFormat;
+use claimcheck::report;
 use serde_json::Value as Json;
 
 macro_rules! snap {
@@ -19,7 +19,7 @@ const PORT: &str = "tests/fixtures/port";
 
 #[test]
 fn sarif_is_valid_sarif_2_1_0() {
-    let text = common::check_as(&[PORT], CheckFormat::Sarif);
+    let text = common::check_as(&[PORT], report::sarif::render);
     let parsed: serde_sarif::sarif::Sarif =
         serde_json::from_str(&text).expect("reads as SARIF 2.1.0");
     // Nothing we wrote was dropped as unknown: the typed log writes back
@@ -36,7 +36,7 @@ fn sarif_is_valid_sarif_2_1_0() {
 
 #[test]
 fn sarif_has_what_github_code_scanning_requires() {
-    let text = common::check_as(&[PORT], CheckFormat::Sarif);
+    let text = common::check_as(&[PORT], report::sarif::render);
     let log: Json = serde_json::from_str(&text).unwrap();
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "claimcheck");
@@ -81,7 +81,7 @@ fn sarif_has_what_github_code_scanning_requires() {
 fn sarif_fingerprints_survive_lines_moving() {
     let prints = |dir: &str| -> Vec<String> {
         let log: Json =
-            serde_json::from_str(&common::check_as(&[dir], CheckFormat::Sarif)).unwrap();
+            serde_json::from_str(&common::check_as(&[dir], report::sarif::render)).unwrap();
         log["runs"][0]["results"]
             .as_array()
             .unwrap()
@@ -125,7 +125,7 @@ fn tempdir(name: &str) -> String {
 
 #[test]
 fn jsonl_is_one_finding_per_line() {
-    let lines = common::check_as(&[PORT], CheckFormat::Jsonl);
+    let lines = common::check_as(&[PORT], report::jsonl::render);
     let report: Json = serde_json::from_str(&common::check_json(&[PORT])).unwrap();
     let parsed: Vec<Json> = lines
         .lines()
@@ -138,13 +138,13 @@ fn jsonl_is_one_finding_per_line() {
 fn github_workflow_commands() {
     snap!(
         "check_budget_github",
-        common::check_as(&["tests/fixtures/budget"], CheckFormat::Github)
+        common::check_as(&["tests/fixtures/budget"], report::github::render)
     );
 }
 
 #[test]
 fn suppression_comments_silence_findings_and_are_counted() {
-    let human = common::check_as(&["tests/fixtures/suppressed"], CheckFormat::Human);
+    let human = common::check_as(&["tests/fixtures/suppressed"], report::human::render_report);
     snap!("check_suppressed_human", human);
     let report: Json =
         serde_json::from_str(&common::check_json(&["tests/fixtures/suppressed"])).unwrap();

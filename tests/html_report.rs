@@ -10,7 +10,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use claimcheck::cli::CheckFormat;
+use claimcheck::report;
 use serde_json::{json, Value as Json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -18,7 +18,7 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 #[test]
 fn html_report_snapshot() {
-    let html = common::check_as(&["tests/fixtures/budget"], CheckFormat::Html);
+    let html = common::check_as(&["tests/fixtures/budget"], report::html::render);
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no external assets"
@@ -39,7 +39,7 @@ fn chromium_renders_every_finding() {
         eprintln!("{CHROMEDRIVER} missing; browser test skipped");
         return;
     }
-    let html = common::check_as(&["tests/fixtures/budget"], CheckFormat::Html);
+    let html = common::check_as(&["tests/fixtures/budget"], report::html::render);
     let report: Json =
         serde_json::from_str(&common::check_json(&["tests/fixtures/budget"])).unwrap();
     let dir = std::env::temp_dir().join(format!("claimcheck-html-{}", std::process::id()));

@@ -21,8 +21,9 @@ fn publication_dates() {
     if !available() {
         return;
     }
-    let (docs, errors) = claimcheck::load_corpus(&common::inputs(&[ARTICLES])).unwrap();
-    assert!(errors.is_empty(), "{errors:?}");
+    let (_, outcome) = common::analyzed(&[ARTICLES]);
+    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+    let docs = outcome.docs;
     let got: Vec<(String, Option<String>, Option<i32>)> = docs
         .iter()
         .map(|a| {

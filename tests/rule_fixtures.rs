@@ -7,19 +7,19 @@ mod common;
 
 use std::path::Path;
 
-use claimcheck::checks::Finding;
+use claimcheck::model::Severity;
 use claimcheck::report::human;
+use claimcheck::{Analyzed, Finding, RuleData};
 
-fn findings(dir: &str) -> (Vec<claimcheck::analyze::Analyzed>, Vec<Finding>) {
-    let (docs, errors) = claimcheck::load_corpus(&common::inputs(&[dir])).unwrap();
-    assert!(errors.is_empty(), "{dir}: {errors:?}");
-    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
-    let found = claimcheck::check(&docs, &rules);
-    (docs, found)
+fn findings(dir: &str) -> (Vec<Analyzed>, Vec<Finding>) {
+    let (engine, outcome) = common::analyzed(&[dir]);
+    assert!(outcome.errors.is_empty(), "{dir}: {:?}", outcome.errors);
+    let checked = claimcheck::check(&engine, &outcome);
+    (outcome.docs, checked.findings)
 }
 
 fn rule_ids() -> Vec<String> {
-    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
+    let rules = RuleData::load(&[]).unwrap();
     rules.check.iter().map(|c| c.id.clone()).collect()
 }
 
@@ -51,7 +51,7 @@ fn each_rule_stays_silent_on_its_near_misses() {
         let (_, found) = findings(&format!("tests/fixtures/rules/{id}/silent"));
         let serious: Vec<String> = found
             .iter()
-            .filter(|f| f.rule == id || f.severity != claimcheck::rules::Severity::Info)
+            .filter(|f| f.rule == id || f.severity != Severity::Info)
             .map(|f| format!("{} {}", f.rule, f.message))
             .collect();
         assert_eq!(serious, Vec::<String>::new(), "near-misses of {id}");
@@ -60,7 +60,7 @@ fn each_rule_stays_silent_on_its_near_misses() {
 
 #[test]
 fn docs_rules_md_is_generated_from_the_rule_files() {
-    let rules = claimcheck::rules::RuleData::load(&[]).unwrap();
+    let rules = RuleData::load(&[]).unwrap();
     let generated = claimcheck::report::rules_doc::markdown(&rules);
     let committed = std::fs::read_to_string("docs/rules.md").unwrap();
     assert!(

@@ -1,10 +1,11 @@
 //! anachronism: a forecast or plan for a period that ended before the
 //! article was published ("In April 2025, X will visit", written in 2026).
 
-use super::{finding, render, Cited, Corpus, Finding};
+use super::{finding, render, Corpus, Finding};
 use crate::calendar::day_number;
 use crate::ingest::PublishedFrom;
-use crate::rules::{CheckDef, Modality};
+use crate::model::Modality;
+use crate::rules::CheckDef;
 use crate::values::{Anchoring, ValueKind};
 
 pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
@@ -38,7 +39,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                     &def.message,
                     &[
                         ("text", v.text.clone()),
-                        ("modality", format!("{:?}", v.modality).to_lowercase()),
+                        ("modality", v.modality.to_string()),
                         ("cue", cue.to_string()),
                         ("published", published.to_string()),
                     ],
@@ -51,7 +52,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                         .unwrap_or_default()
                 });
                 out.push(
-                    finding(def, message, vec![Cited::at(d, s, v.start, v.end, &v.text)])
+                    finding(def, message, vec![s.cite(d, v.start, v.end, &v.text)])
                         .about(subject.clone()),
                 );
             }

@@ -4,18 +4,18 @@
 use std::collections::HashMap;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, versions, Cited, Corpus,
-    Finding,
+    applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
 };
 use crate::claims::{Claim, ClaimValue};
-use crate::report::fmt_num;
-use crate::rules::{CheckDef, FrameKind, Modality};
+use crate::model::Modality;
+use crate::rules::{ArithmeticOn, ArithmeticParams, CheckDef, FrameKind};
+use crate::values::fmt_num;
 use crate::values::Interval;
 
-pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
-    match def.compare.as_deref() {
-        Some("cumulative") => cumulative(def, corpus),
-        _ => growth(def, corpus),
+pub fn run(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
+    match params.compare {
+        ArithmeticOn::Cumulative => cumulative(def, corpus),
+        ArithmeticOn::Growth => growth(def, params, corpus),
     }
 }
 
@@ -31,7 +31,7 @@ fn number(c: &Claim) -> Option<(&Interval, &str)> {
 
 /// Growth of X% for period P over base B, against the stated values of the
 /// same measure and subject for P and B (in any document).
-fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
     // Actual, bounded measures by (predicate, subject, period): built once,
     // so each growth rate looks its two values up instead of scanning.
@@ -81,7 +81,7 @@ fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             continue;
         }
         let computed = Interval::closed((x.lo / y.hi - 1.0) * 100.0, (x.hi / y.lo - 1.0) * 100.0);
-        if !computed.disjoint(&rate.widened(def.tolerance)) {
+        if !computed.disjoint(&rate.widened(params.tolerance)) {
             continue;
         }
         let mid = computed.midpoint().unwrap_or(computed.lo);
@@ -105,9 +105,9 @@ fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 def,
                 message,
                 vec![
-                    Cited::from_claim(g, &g.value_text),
-                    Cited::from_claim(now, &now.value_text),
-                    Cited::from_claim(then, &then.value_text),
+                    g.evidence.clone(),
+                    now.evidence.clone(),
+                    then.evidence.clone(),
                 ],
             )
             .about(subject_text(g)),
@@ -121,7 +121,7 @@ fn growth(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
 fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
     let mut out = Vec::new();
-    for ids in corpus.graph.groups.values() {
+    for ids in corpus.groups.groups.values() {
         let ids: Vec<usize> = ids
             .iter()
             .copied()

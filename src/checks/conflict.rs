@@ -6,15 +6,16 @@ use super::{
 };
 use crate::claims::{Claim, ClaimValue};
 use crate::entities::fold;
-use crate::rules::{CheckDef, FrameKind, Modality};
+use crate::model::Modality;
+use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 
-pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
-    let by_date = def.compare.as_deref() == Some("date");
+    let by_date = params.compare == ConflictOn::Date;
     let groups = if by_date {
-        corpus.graph.groups.clone()
+        corpus.groups.groups.clone()
     } else {
-        corpus.graph.groups_without_label(claims)
+        corpus.groups.without_label(claims)
     };
     let mut out = Vec::new();
     for ids in groups.values() {
@@ -33,7 +34,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 let message = if by_date {
                     date_conflict(def, a, b)
                 } else {
-                    value_conflict(def, a, b)
+                    value_conflict(def, params, a, b)
                 };
                 if let Some(message) = message {
                     // Each piece of evidence is labelled with what is in
@@ -57,12 +58,16 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
 }
 
 /// The message when two claims' values cannot both be true.
-fn value_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<String> {
+fn value_conflict(def: &CheckDef, params: &ConflictParams, a: &Claim, b: &Claim) -> Option<String> {
     let (pa, pb) = (a.period?, b.period?);
     match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
             // Flows are compared only for the very same period.
-            if pa != pb || !x.widened(def.tolerance).disjoint(&y.widened(def.tolerance)) {
+            if pa != pb
+                || !x
+                    .widened(params.tolerance)
+                    .disjoint(&y.widened(params.tolerance))
+            {
                 return None;
             }
         }

@@ -3,15 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use super::{applies, finding, period_text, render, subject_text, Cited, Corpus, Finding};
+use super::{applies, finding, period_text, render, subject_text, Corpus, Finding};
 use crate::claims::ClaimValue;
-use crate::rules::{CheckDef, FrameKind, Modality};
+use crate::model::Modality;
+use crate::rules::{CheckDef, FrameKind};
 use crate::values::Interval;
 
 pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
     let mut out = Vec::new();
-    for ids in corpus.graph.groups.values() {
+    for ids in corpus.groups.groups.values() {
         // Same key and period, actual numbers: one cluster per period.
         let mut by_period: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
         for &i in ids {
@@ -54,7 +55,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             );
             let evidence = agreeing
                 .iter()
-                .map(|&i| Cited::from_claim(&claims[i], &claims[i].value_text))
+                .map(|&i| claims[i].evidence.clone())
                 .collect();
             out.push(finding(def, message, evidence).about(subject_text(first)));
         }

@@ -2,12 +2,13 @@
 //! listed confusable pair) in a role the article otherwise gives its main
 //! subject — one side of "X–Y relations" — while real mentions stay silent.
 
-use super::{finding, render, Cited, Corpus, Finding};
-use crate::analyze::{Analyzed, Sentence};
+use super::{finding, render, Corpus, Finding};
+use crate::document::{Analyzed, Sentence};
 use crate::entities::{fold, Mention};
-use crate::rules::{CheckDef, EntityKind, RuleData};
+use crate::model::EntityKind;
+use crate::rules::{CheckDef, RuleData, SimilarityParams};
 
-pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (d, a) in corpus.docs.iter().enumerate() {
         let summary = a.entities.summary();
@@ -26,7 +27,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         for (x, y, relation) in relation_compounds(a, corpus.rules) {
             if x.entity == main.name
                 || y.entity == main.name
-                || !confusable(corpus.rules, def, &x.entity, &main.name)
+                || !confusable(corpus.rules, params, &x.entity, &main.name)
             {
                 continue;
             }
@@ -57,16 +58,10 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                     ("expected", main.name.clone()),
                 ],
             );
-            let mut evidence = vec![Cited::at(d, s, x.start, x.end, &x.text)];
+            let mut evidence = vec![s.cite(d, x.start, x.end, &x.text)];
             let (m_start, m_end, pairing) = context;
             if pairing.start != s.start {
-                evidence.push(Cited::at(
-                    d,
-                    pairing,
-                    m_start,
-                    m_end,
-                    &a.doc.text[m_start..m_end],
-                ));
+                evidence.push(pairing.cite(d, m_start, m_end, &a.doc.text[m_start..m_end]));
             }
             out.push(finding(def, message, evidence).about(main.name.clone()));
         }
@@ -74,12 +69,12 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     out
 }
 
-fn confusable(rules: &RuleData, def: &CheckDef, a: &str, b: &str) -> bool {
+fn confusable(rules: &RuleData, params: &SimilarityParams, a: &str, b: &str) -> bool {
     let listed = rules
         .confusable
         .iter()
         .any(|c| c.names.iter().any(|n| n == a) && c.names.iter().any(|n| n == b));
-    listed || strsim::jaro_winkler(&fold::key(a), &fold::key(b)) >= def.similarity
+    listed || strsim::jaro_winkler(&fold::key(a), &fold::key(b)) >= params.similarity
 }
 
 /// "X-Y relations", "X–Y ties": both mentions and the phrase as written.

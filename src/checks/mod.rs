@@ -10,53 +10,11 @@ mod variant;
 
 use serde::Serialize;
 
-use crate::analyze::{Analyzed, Sentence};
-use crate::claims::{Claim, Evidence};
-use crate::graph::ClaimGraph;
-use crate::rules::{CheckDef, CheckKind, RuleData, Severity};
-
-/// One piece of evidence: where, and the value as written there.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Cited {
-    pub doc: usize,
-    pub start: usize,
-    pub end: usize,
-    pub sentence_start: usize,
-    pub sentence_end: usize,
-    pub value: String,
-}
-
-impl Cited {
-    /// Evidence at a span of a sentence of document `doc`.
-    pub fn at(doc: usize, sentence: &Sentence, start: usize, end: usize, value: &str) -> Self {
-        Cited {
-            doc,
-            start,
-            end,
-            sentence_start: sentence.start,
-            sentence_end: sentence.end,
-            value: value.to_string(),
-        }
-    }
-
-    pub fn from_claim(c: &Claim, value: &str) -> Self {
-        let Evidence {
-            doc,
-            start,
-            end,
-            sentence_start,
-            sentence_end,
-        } = c.evidence;
-        Cited {
-            doc,
-            start,
-            end,
-            sentence_start,
-            sentence_end,
-            value: value.to_string(),
-        }
-    }
-}
+use crate::claims::Claim;
+use crate::document::Analyzed;
+use crate::link::ClaimGroups;
+use crate::model::{CheckKind, Evidence, Severity};
+use crate::rules::{CheckDef, CheckParams, RuleData};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -66,7 +24,7 @@ pub struct Finding {
     /// Who or what the finding is about, for grouping ("Port of Tallinn").
     pub subject: String,
     pub message: String,
-    pub evidence: Vec<Cited>,
+    pub evidence: Vec<Evidence>,
 }
 
 impl Finding {
@@ -80,7 +38,7 @@ impl Finding {
 pub struct Corpus<'a> {
     pub docs: &'a [Analyzed],
     pub claims: &'a [Claim],
-    pub graph: &'a ClaimGraph,
+    pub groups: &'a ClaimGroups,
     pub rules: &'a RuleData,
 }
 
@@ -96,11 +54,11 @@ pub fn render(template: &str, fields: &[(&str, String)]) -> String {
 }
 
 /// A finding; the first evidence is the primary one (what to fix).
-pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Cited>) -> Finding {
+pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Evidence>) -> Finding {
     evidence.dedup_by_key(|e| (e.doc, e.start));
     Finding {
         rule: def.id.clone(),
-        kind: def.kind,
+        kind: def.kind(),
         severity: def.severity,
         subject: String::new(),
         message,
@@ -109,19 +67,19 @@ pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Cited>) -> Fin
 }
 
 pub fn applies(def: &CheckDef, c: &Claim) -> bool {
-    def.frames.is_empty() || def.frames.contains(&c.frame)
+    def.frames().is_empty() || def.frames().contains(&c.frame)
 }
 
 pub fn run(corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     for def in &corpus.rules.check {
-        out.extend(match def.kind {
-            CheckKind::Conflict => conflict::run(def, corpus),
-            CheckKind::Arithmetic => arithmetic::run(def, corpus),
-            CheckKind::Misnaming => misnaming::run(def, corpus),
-            CheckKind::Anachronism => anachronism::run(def, corpus),
-            CheckKind::Variant => variant::run(def, corpus),
-            CheckKind::Corroboration => corroboration::run(def, corpus),
+        out.extend(match &def.params {
+            CheckParams::Conflict(p) => conflict::run(def, p, corpus),
+            CheckParams::Arithmetic(p) => arithmetic::run(def, p, corpus),
+            CheckParams::Misnaming(p) => misnaming::run(def, p, corpus),
+            CheckParams::Anachronism(_) => anachronism::run(def, corpus),
+            CheckParams::Variant(p) => variant::run(def, p, corpus),
+            CheckParams::Corroboration(_) => corroboration::run(def, corpus),
         });
     }
     out.sort_by(|a, b| {
@@ -172,8 +130,8 @@ pub fn both_sides(
     a: &[usize],
     b: &[usize],
     shown: fn(&Claim) -> String,
-) -> Vec<Cited> {
-    let cite = |i: usize| Cited::from_claim(&claims[i], &shown(&claims[i]));
+) -> Vec<Evidence> {
+    let cite = |i: usize| claims[i].evidence.showing(shown(&claims[i]));
     let mut out = vec![cite(a[0]), cite(b[0])];
     out.extend(a[1..].iter().chain(&b[1..]).map(|&i| cite(i)));
     out

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{finding, render, Cited, Corpus, Finding};
+use super::{finding, render, Corpus, Finding};
 use crate::entities::fold;
-use crate::rules::CheckDef;
+use crate::model::Evidence;
+use crate::rules::{CheckDef, SimilarityParams};
 
-pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     // (title, surname) → first place each spelling appears.
-    let mut seen: BTreeMap<(String, String), BTreeMap<String, Cited>> = BTreeMap::new();
+    let mut seen: BTreeMap<(String, String), BTreeMap<String, Evidence>> = BTreeMap::new();
     for (d, a) in corpus.docs.iter().enumerate() {
         for p in a.entities.people.iter().filter(|p| p.name.contains(' ')) {
             let surname = fold::key(p.name.rsplit(' ').next().unwrap_or(""));
@@ -24,15 +25,16 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             seen.entry((title, surname))
                 .or_default()
                 .entry(p.name.clone())
-                .or_insert_with(|| Cited::at(d, s, p.start, p.end, &p.name));
+                .or_insert_with(|| s.cite(d, p.start, p.end, &p.name));
         }
     }
     let mut out = Vec::new();
     for ((title, _), spellings) in &seen {
-        let names: Vec<(&String, &Cited)> = spellings.iter().collect();
+        let names: Vec<(&String, &Evidence)> = spellings.iter().collect();
         for (n, (a, ea)) in names.iter().enumerate() {
             for (b, eb) in &names[n + 1..] {
-                let similar = strsim::jaro_winkler(&fold::key(a), &fold::key(b)) >= def.similarity;
+                let similar =
+                    strsim::jaro_winkler(&fold::key(a), &fold::key(b)) >= params.similarity;
                 if fold::key(a) == fold::key(b) || !similar {
                     continue;
                 }

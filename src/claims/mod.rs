@@ -9,9 +9,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::analyze::{Analyzed, Sentence};
+use crate::document::{Analyzed, Sentence};
 use crate::entities::Person;
-use crate::rules::{EntityKind, FrameDef, FrameKind, Modality, RuleData, SubjectShape};
+use crate::model::{EntityKind, Evidence, Modality};
+use crate::rules::{FrameDef, FrameKind, RuleData, SubjectShape};
 use crate::values::{Interval, ModalityReader, Value, ValueKind};
 use subject::SubjectResolver;
 
@@ -25,16 +26,6 @@ pub enum ClaimValue {
     Date { interval: Interval },
     /// A name: a partnership level, an office holder.
     Label { text: String },
-}
-
-/// Where a claim is stated: a byte span of the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Evidence {
-    pub doc: usize,
-    pub start: usize,
-    pub end: usize,
-    pub sentence_start: usize,
-    pub sentence_end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -242,7 +233,7 @@ impl Extractor {
             value: ClaimValue::Number { interval, unit },
             value_text: v.text.clone(),
             modality: v.modality,
-            evidence: evidence(doc, s, v.start, v.end),
+            evidence: s.cite(doc, v.start, v.end, &v.text),
         })
     }
 
@@ -329,7 +320,7 @@ impl Extractor {
             },
             value_text: v.text.clone(),
             modality: v.modality,
-            evidence: evidence(doc, s, v.start, v.end),
+            evidence: s.cite(doc, v.start, v.end, &v.text),
         })
     }
 
@@ -446,7 +437,12 @@ impl Extractor {
                 value: ClaimValue::Label { text: label_text },
                 value_text: text[label_start..label_end].to_string(),
                 modality,
-                evidence: evidence(doc, s, s.start + label_start, s.start + label_end),
+                evidence: s.cite(
+                    doc,
+                    s.start + label_start,
+                    s.start + label_end,
+                    &text[label_start..label_end],
+                ),
             });
         }
         out
@@ -506,7 +502,7 @@ impl Extractor {
                     },
                     value_text: person.name.clone(),
                     modality: Modality::Actual,
-                    evidence: evidence(doc, s, person.start, person.end),
+                    evidence: s.cite(doc, person.start, person.end, &person.name),
                 })
             })
             .collect()
@@ -536,16 +532,6 @@ fn time_of_cue<'v>(
                 .find(|v| v.end <= sentence_start + label_start)
         })
         .copied()
-}
-
-fn evidence(doc: usize, s: &Sentence, start: usize, end: usize) -> Evidence {
-    Evidence {
-        doc,
-        start,
-        end,
-        sentence_start: s.start,
-        sentence_end: s.end,
-    }
 }
 
 /// The same span of days one year earlier.

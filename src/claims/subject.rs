@@ -6,9 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analyze::{Analyzed, Sentence};
+use crate::document::{Analyzed, Sentence};
 use crate::entities::Mention;
-use crate::rules::{EntityKind, RuleData, SubjectShape};
+use crate::model::EntityKind;
+use crate::rules::{RuleData, SubjectShape};
 
 /// "the SCO summit", "an OECD (OECD) meeting": an organization as a venue.
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {

@@ -6,7 +6,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::{fold, Form, Gazetteer, Mention};
-use crate::rules::{EntityKind, RuleData};
+use crate::model::EntityKind;
+use crate::rules::RuleData;
 
 /// A person introduced with a title: "Foreign Minister Jane Roe".
 #[derive(Debug, Clone, PartialEq, Serialize)]

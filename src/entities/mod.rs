@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
-use crate::rules::{EntityKind, RuleData};
+use crate::model::EntityKind;
+use crate::rules::RuleData;
 pub use learned::{Learner, Person};
 
 /// How a mention names its entity.

@@ -10,8 +10,12 @@ use regex::Regex;
 use super::Document;
 use crate::calendar::{month_number, parse_iso_date, ymd, MONTH_PATTERN};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// How the publication date was found; reports print it as serialized.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, strum::Display, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum PublishedFrom {
     FrontMatter,
     Meta,
@@ -19,20 +23,6 @@ pub enum PublishedFrom {
     Text,
     Flag,
     None,
-}
-
-impl PublishedFrom {
-    /// The name reports print, as the JSON report serializes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            PublishedFrom::FrontMatter => "front-matter",
-            PublishedFrom::Meta => "meta",
-            PublishedFrom::Dateline => "dateline",
-            PublishedFrom::Text => "text",
-            PublishedFrom::Flag => "flag",
-            PublishedFrom::None => "none",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +211,7 @@ mod tests {
     fn names_match_the_json_report() {
         use PublishedFrom::*;
         for from in [FrontMatter, Meta, Dateline, Text, Flag, None] {
-            assert_eq!(serde_json::to_value(from).unwrap(), from.name());
+            assert_eq!(serde_json::to_value(from).unwrap(), from.to_string());
         }
     }
     use crate::ingest::{parse, Format};

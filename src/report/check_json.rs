@@ -4,11 +4,12 @@
 use serde_json::{json, Value as Json};
 
 use super::CheckReport;
-use crate::analyze::Analyzed;
-use crate::checks::{Cited, Finding};
-use crate::rules::Severity;
+use crate::checks::Finding;
+use crate::document::Analyzed;
+use crate::model::Evidence;
+use crate::model::Severity;
 
-pub fn evidence_json(docs: &[Analyzed], e: &Cited) -> Json {
+pub fn evidence_json(docs: &[Analyzed], e: &Evidence) -> Json {
     let a = &docs[e.doc];
     let (line, column) = a.doc.position(e.start);
     json!({
@@ -21,7 +22,7 @@ pub fn evidence_json(docs: &[Analyzed], e: &Cited) -> Json {
 }
 
 /// The sentence holding the evidence, on one line.
-pub fn quote(a: &Analyzed, e: &Cited) -> String {
+pub fn quote(a: &Analyzed, e: &Evidence) -> String {
     a.doc.text[e.sentence_start..e.sentence_end]
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -3,9 +3,10 @@
 
 use serde_json::{json, Value as Json};
 
-use super::{fmt_interval, json_end};
-use crate::analyze::Analyzed;
+use super::json_end;
+use crate::document::Analyzed;
 use crate::error::InputError;
+use crate::values::fmt_interval;
 use crate::values::Value;
 
 fn value_json(a: &Analyzed, v: &Value) -> Json {
@@ -89,7 +90,7 @@ pub fn text(docs: &[Analyzed]) -> String {
     let mut out = String::new();
     for a in docs {
         let published = match (a.published.date, a.published.estimate_year) {
-            (Some(d), _) => format!("{d} (from {})", a.published.from.name()),
+            (Some(d), _) => format!("{d} (from {})", a.published.from),
             (None, Some(y)) => format!("unknown (the text points to {y})"),
             _ => "unknown".into(),
         };

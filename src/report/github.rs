@@ -2,7 +2,7 @@
 //! runner turns into annotations on the pull request's changed files.
 
 use super::{place, CheckReport};
-use crate::rules::Severity;
+use crate::model::Severity;
 
 pub fn render(report: &CheckReport<'_>) -> String {
     let mut out = String::new();

@@ -7,10 +7,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{kind_name, place, severity_name, totals, CheckReport};
-use crate::analyze::Analyzed;
-use crate::checks::{Cited, Finding};
-use crate::rules::Severity;
+use super::{place, totals, CheckReport};
+use crate::checks::Finding;
+use crate::document::Analyzed;
+use crate::model::Evidence;
+use crate::model::Severity;
 
 const STYLE: &str = "
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d1d1f}
@@ -49,7 +50,7 @@ fn summary(out: &mut String, report: &CheckReport<'_>) {
     let _ = writeln!(out, "<p id=\"totals\">{}.</p>", esc(&line));
     let mut by_kind: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     for f in report.findings {
-        let row = by_kind.entry(kind_name(f.kind)).or_default();
+        let row = by_kind.entry(<&str>::from(f.kind)).or_default();
         row[severity_column(f.severity)] += 1;
     }
     if by_kind.is_empty() {
@@ -80,7 +81,7 @@ fn documents(out: &mut String, docs: &[Analyzed]) {
         let published = match (a.published.date, a.published.estimate_year) {
             (Some(d), _) => format!(
                 "{d} <span class=\"muted\">(from {})</span>",
-                a.published.from.name()
+                a.published.from
             ),
             (None, Some(y)) => {
                 format!("unknown <span class=\"muted\">(the text points to {y})</span>")
@@ -115,7 +116,7 @@ fn findings(out: &mut String, report: &CheckReport<'_>) {
             esc(heading)
         );
         for f in group {
-            let sev = severity_name(f.severity);
+            let sev: &str = f.severity.into();
             let _ = writeln!(
                 out,
                 "<div class=\"finding {sev}\">\n<span class=\"badge\">{sev}</span> <span class=\"rule\">{}</span>\n<p class=\"message\">{}</p>\n<div class=\"evidence\">",
@@ -132,7 +133,7 @@ fn findings(out: &mut String, report: &CheckReport<'_>) {
 }
 
 /// The sentence with the value marked, and where it is.
-fn evidence(out: &mut String, docs: &[Analyzed], e: &Cited) {
+fn evidence(out: &mut String, docs: &[Analyzed], e: &Evidence) {
     let p = place(docs, e);
     let text = &docs[e.doc].doc.text;
     let (s, v0, v1, end) = (

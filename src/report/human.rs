@@ -4,9 +4,9 @@
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 use super::{totals, CheckReport};
-use crate::analyze::Analyzed;
 use crate::checks::Finding;
-use crate::rules::Severity;
+use crate::document::Analyzed;
+use crate::model::Severity;
 
 /// The findings, then a totals line that counts suppressed findings too.
 pub fn render_report(report: &CheckReport<'_>) -> String {

@@ -7,10 +7,12 @@
 use serde_json::{json, Value as Json};
 
 use super::check_json::quote;
-use super::{kind_name, place, CheckReport};
-use crate::analyze::Analyzed;
-use crate::checks::{Cited, Finding};
-use crate::rules::{CheckDef, Severity};
+use super::{place, CheckReport};
+use crate::checks::Finding;
+use crate::document::Analyzed;
+use crate::model::Evidence;
+use crate::model::Severity;
+use crate::rules::CheckDef;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -62,7 +64,7 @@ fn rule_json(c: &CheckDef) -> Json {
         "fullDescription": {"text": c.docs.finds},
         "help": {"text": help, "markdown": markdown},
         "defaultConfiguration": {"level": level(c.severity)},
-        "properties": {"kind": kind_name(c.kind), "tags": ["claimcheck"]},
+        "properties": {"kind": c.kind().to_string(), "tags": ["claimcheck"]},
     })
 }
 
@@ -93,7 +95,7 @@ fn result_json(report: &CheckReport<'_>, f: &Finding) -> Json {
     r
 }
 
-fn location(docs: &[Analyzed], e: &Cited) -> Json {
+fn location(docs: &[Analyzed], e: &Evidence) -> Json {
     let p = place(docs, e);
     json!({"physicalLocation": {
         "artifactLocation": {"uri": uri(&p.path)},

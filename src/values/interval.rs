@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::number::Amount;
-use crate::rules::QualifierKind;
+use crate::model::QualifierKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Interval {

@@ -2,6 +2,7 @@
 //! quantities, counts, ranks, times) as intervals, so that comparisons are
 //! honest about rounding, qualifiers and open bounds.
 
+mod display;
 mod interval;
 mod modality;
 pub mod number;
@@ -12,18 +13,23 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Serialize;
 
+pub use display::{fmt_interval, fmt_num};
 pub use interval::Interval;
 pub use modality::ModalityReader;
 pub use time::{Anchoring, TimeContext, TimeInfo};
 
-use crate::rules::{Modality, QualifierKind, RuleData};
+use crate::model::{Modality, QualifierKind};
+use crate::rules::RuleData;
 use number::{parse_amount, Amount, NUM, SCALE, WORD_NUM};
 
 /// Number words other than "a"/"half a": safe to read without a scale.
 const WORD_CORE: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ValueKind {
     Money,
     Percent,
@@ -36,17 +42,9 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
+    /// The name rule files and reports use ("money", "percentage-points").
     pub fn as_str(self) -> &'static str {
-        match self {
-            ValueKind::Money => "money",
-            ValueKind::Percent => "percent",
-            ValueKind::PercentagePoints => "percentage-points",
-            ValueKind::Multiplier => "multiplier",
-            ValueKind::Quantity => "quantity",
-            ValueKind::Count => "count",
-            ValueKind::Rank => "rank",
-            ValueKind::Time => "time",
-        }
+        self.into()
     }
 }
 
@@ -225,10 +223,7 @@ impl ValueReader {
 
     fn shaped(&self, sentence: &str, at: usize, amount: Amount) -> (Interval, Option<String>) {
         let q = self.qualifier_before(sentence, at);
-        (
-            Interval::shaped(amount, q),
-            q.map(|k| qualifier_name(k).to_string()),
-        )
+        (Interval::shaped(amount, q), q.map(|k| k.to_string()))
     }
 
     fn money_values(&self, sentence: &str, base: usize) -> Vec<Value> {
@@ -469,17 +464,6 @@ fn value(
         modality: Modality::Actual,
         modality_cue: None,
         time: None,
-    }
-}
-
-pub fn qualifier_name(k: QualifierKind) -> &'static str {
-    match k {
-        QualifierKind::Above => "above",
-        QualifierKind::AtLeast => "at-least",
-        QualifierKind::Below => "below",
-        QualifierKind::AtMost => "at-most",
-        QualifierKind::Approx => "approx",
-        QualifierKind::Almost => "almost",
     }
 }
 

@@ -3,7 +3,8 @@
 
 use regex::Regex;
 
-use crate::rules::{Modality, RuleData};
+use crate::model::Modality;
+use crate::rules::RuleData;
 
 pub struct ModalityReader {
     cues: Vec<(Modality, Regex)>,

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::calendar::parse_iso_date;
-use crate::report::fmt_interval;
+use crate::values::fmt_interval;
 
 /// (sentence, publication date or "", value text, kind, interval, unit, modality)
 const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
@@ -825,7 +825,7 @@ fn value_table() {
             v.kind.as_str(),
             fmt_interval(v),
             got_unit,
-            format!("{:?}", v.modality).to_lowercase(),
+            v.modality.to_string(),
         );
         let want = (
             kind,

@@ -9,7 +9,7 @@ use super::{Interval, Value, ValueKind};
 use crate::calendar::{
     day_number, month_end, month_number, month_span, year_span, ymd, MONTH_PATTERN,
 };
-use crate::rules::Modality;
+use crate::model::Modality;
 
 /// What relative times are resolved against.
 #[derive(Debug, Clone, Copy, Default)]

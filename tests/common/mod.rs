@@ -1,40 +1,49 @@
 //! Helpers shared by the integration tests: run claimcheck in-process.
 
-use claimcheck::analyze::Engine;
-use claimcheck::cli::{CheckFormat, Inputs};
-use claimcheck::report;
-use claimcheck::rules::RuleData;
+use claimcheck::report::{self, CheckReport};
+use claimcheck::{analyze, check, Engine, Inputs, Outcome, Quiet, RuleData};
 
-pub fn inputs(paths: &[&str]) -> Inputs {
-    Inputs {
-        paths: paths.iter().map(|p| p.to_string()).collect(),
-        published: vec![],
-        rules: vec![],
-    }
+/// The built-in rules, compiled.
+pub fn engine() -> Engine {
+    Engine::new(RuleData::load(&[]).unwrap())
 }
 
-/// `claimcheck check --format FORMAT PATHS` with the built-in rules.
+/// The documents and claims of `paths`, read with the built-in rules.
 #[allow(dead_code)]
-pub fn check_as(paths: &[&str], format: CheckFormat) -> String {
-    let engine = Engine::new(RuleData::load(&[]).unwrap());
-    let outcome = claimcheck::check_inputs(&engine, &inputs(paths), false).unwrap();
-    report::render_check(format, &outcome.report(&engine.rules))
+pub fn analyzed(paths: &[&str]) -> (Engine, Outcome) {
+    let engine = engine();
+    let outcome = analyze(&engine, &Inputs::of(paths), &Quiet);
+    (engine, outcome)
+}
+
+/// `claimcheck check PATHS` rendered by one of the report renderers.
+#[allow(dead_code)]
+pub fn check_as(paths: &[&str], render: fn(&CheckReport<'_>) -> String) -> String {
+    let (engine, outcome) = analyzed(paths);
+    let checked = check(&engine, &outcome);
+    render(&CheckReport {
+        docs: &outcome.docs,
+        findings: &checked.findings,
+        errors: &outcome.errors,
+        suppressed: checked.suppressed,
+        rules: &engine.rules,
+    })
 }
 
 #[allow(dead_code)]
 pub fn check_json(paths: &[&str]) -> String {
-    check_as(paths, CheckFormat::Json)
+    check_as(paths, report::check_json::render)
 }
 
 #[allow(dead_code)]
 pub fn check_human(paths: &[&str]) -> String {
-    check_as(paths, CheckFormat::Human)
+    check_as(paths, report::human::render_report)
 }
 
 #[allow(dead_code)]
 pub fn claims_text(paths: &[&str]) -> String {
-    let (docs, _) = claimcheck::load_corpus(&inputs(paths)).unwrap();
-    claimcheck::report::claims::text(&docs)
+    let (_, outcome) = analyzed(paths);
+    report::claims::text(&outcome.docs)
 }
 
 /// Runs the built binary in `dir`, as a user would.

@@ -1,52 +1,33 @@
-//! Runs the per-document stages (publication date, sentences, values,
-//! entities) over a corpus, in parallel, with rules compiled once.
-
-use std::collections::HashMap;
+//! The per-document stages (publication date, sentences, values, entities)
+//! and what they produce: an analyzed document, which every later stage
+//! reads.
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::entities::{DocEntities, Gazetteer};
 use crate::ingest::{self, Document, Published};
-use crate::progress::Progress;
+use crate::model::Evidence;
 use crate::rules::RuleData;
 use crate::segment;
 use crate::values::{TimeContext, Value, ValueReader};
 
-/// Everything compiled from the rules, built once per run.
-pub struct Engine {
-    pub rules: RuleData,
+/// The recognizers compiled from the rules, built once per run.
+pub struct DocumentReader {
     pub values: ValueReader,
     pub gazetteer: Gazetteer,
 }
 
-impl Engine {
-    pub fn new(rules: RuleData) -> Self {
-        Engine {
-            values: ValueReader::new(&rules),
-            gazetteer: Gazetteer::new(&rules),
-            rules,
+impl DocumentReader {
+    pub fn new(rules: &RuleData) -> Self {
+        DocumentReader {
+            values: ValueReader::new(rules),
+            gazetteer: Gazetteer::new(rules),
         }
     }
 
-    /// Analyzes documents in parallel; the output keeps the input order.
-    pub fn analyze(
-        &self,
-        docs: Vec<Document>,
-        overrides: &HashMap<String, NaiveDate>,
-        progress: &Progress,
-    ) -> Vec<Analyzed> {
-        docs.into_par_iter()
-            .map(|doc| {
-                let flag = overrides.get(&doc.path).copied();
-                let a = self.analyze_one(doc, flag);
-                progress.inc();
-                a
-            })
-            .collect()
-    }
-
-    pub fn analyze_one(&self, doc: Document, flag: Option<NaiveDate>) -> Analyzed {
+    /// Dates, segments and reads one document; `flag` is a publication date
+    /// given on the command line.
+    pub fn read(&self, doc: Document, flag: Option<NaiveDate>) -> Analyzed {
         let published = ingest::published::determine(&doc, flag);
         let ctx = TimeContext {
             published: published.date,
@@ -90,6 +71,20 @@ pub struct Analyzed {
     pub published: Published,
     pub sentences: Vec<Sentence>,
     pub entities: DocEntities,
+}
+
+impl Sentence {
+    /// Evidence at a span of this sentence of document `doc`.
+    pub fn cite(&self, doc: usize, start: usize, end: usize, value: &str) -> Evidence {
+        Evidence {
+            doc,
+            start,
+            end,
+            sentence_start: self.start,
+            sentence_end: self.end,
+            value: value.to_string(),
+        }
+    }
 }
 
 impl Analyzed {

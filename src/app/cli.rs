@@ -1,6 +1,13 @@
-//! Command-line arguments; parsing only, no work.
+//! Command-line arguments as clap reads them ("low" settings); `settings`
+//! turns them into the library's validated types before any work starts.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use claimcheck::model::Severity;
+use claimcheck::{parse_iso_date, Inputs as Read};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -129,12 +136,36 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    pub fn severity(self) -> crate::rules::Severity {
-        use crate::rules::Severity;
+    pub fn severity(self) -> Severity {
         match self {
             FailOn::Error => Severity::Error,
             FailOn::Warning => Severity::Warning,
             FailOn::Info => Severity::Info,
         }
     }
+}
+
+impl Inputs {
+    /// What the library is to read, with every `--published` flag checked.
+    pub fn settings(&self) -> Result<Read, String> {
+        Ok(Read {
+            paths: self.paths.clone(),
+            published: published_dates(&self.published)?,
+        })
+    }
+}
+
+/// `--published PATH=YYYY-MM-DD` flags as a map from path to date.
+pub fn published_dates(flags: &[String]) -> Result<HashMap<String, NaiveDate>, String> {
+    flags
+        .iter()
+        .map(|f| {
+            let (path, date) = f
+                .rsplit_once('=')
+                .ok_or_else(|| format!("--published expects PATH=YYYY-MM-DD, got '{f}'"))?;
+            let date = parse_iso_date(date)
+                .ok_or_else(|| format!("--published: '{date}' is not a YYYY-MM-DD date"))?;
+            Ok((path.to_string(), date))
+        })
+        .collect()
 }

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
-use crate::analyze::Analyzed;
-use crate::checks::Finding;
-use crate::error::SetupError;
+use claimcheck::{Analyzed, Finding};
 
 /// Changed line ranges (1-based, inclusive) per document path.
 pub struct ChangedLines {
@@ -17,7 +15,7 @@ pub struct ChangedLines {
 }
 
 impl ChangedLines {
-    pub fn since(rev: &str, docs: &[Analyzed]) -> Result<ChangedLines, SetupError> {
+    pub fn since(rev: &str, docs: &[Analyzed]) -> Result<ChangedLines, String> {
         let mut by_path: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut verified: Vec<std::path::PathBuf> = Vec::new();
         for a in docs {
@@ -38,9 +36,9 @@ impl ChangedLines {
                 let commit = format!("{rev}^{{commit}}");
                 let ok = git(&dir, &["rev-parse", "--verify", "--quiet", &commit])?;
                 if !ok.status.success() {
-                    return Err(SetupError::Usage(format!(
+                    return Err(format!(
                         "--changed-since: '{rev}' is not a commit in the git repository of {path}"
-                    )));
+                    ));
                 }
                 verified.push(dir.clone());
             }
@@ -59,10 +57,10 @@ impl ChangedLines {
                     ],
                 )?;
                 if !out.status.success() {
-                    return Err(SetupError::Usage(format!(
+                    return Err(format!(
                         "--changed-since: git diff failed for {path}: {}",
                         String::from_utf8_lossy(&out.stderr).trim()
-                    )));
+                    ));
                 }
                 hunks(&String::from_utf8_lossy(&out.stdout))
             } else {
@@ -85,13 +83,13 @@ impl ChangedLines {
     }
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, SetupError> {
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, String> {
     Command::new("git")
         .arg("-C")
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| SetupError::Usage(format!("--changed-since needs git: {e}")))
+        .map_err(|e| format!("--changed-since needs git: {e}"))
 }
 
 /// New-side line ranges of `@@ -a,b +c,d @@` hunk headers; a pure deletion

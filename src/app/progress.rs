@@ -10,23 +10,23 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 const DELAY: Duration = Duration::from_secs(1);
 
-pub struct Progress {
+pub struct Bar {
     bar: ProgressBar,
     started: Instant,
     enabled: bool,
     shown: OnceLock<()>,
 }
 
-impl Progress {
-    /// A bar over `total` documents that draws itself only when worth it.
-    pub fn new(total: u64, wanted: bool) -> Self {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+impl Bar {
+    /// A bar over the documents of a run that draws itself only when worth it.
+    pub fn new(wanted: bool) -> Self {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         if let Ok(style) =
             ProgressStyle::with_template("{spinner} {pos}/{len} documents {wide_bar} {elapsed}")
         {
             bar.set_style(style);
         }
-        Progress {
+        Bar {
             bar,
             started: Instant::now(),
             enabled: wanted && std::io::stderr().is_terminal(),
@@ -34,21 +34,22 @@ impl Progress {
         }
     }
 
-    /// Never draws: for the library's callers and tests.
-    pub fn hidden() -> Self {
-        Progress::new(0, false)
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl claimcheck::Progress for Bar {
+    fn start(&self, total: usize) {
+        self.bar.set_length(total as u64);
     }
 
-    pub fn inc(&self) {
+    fn advance(&self) {
         self.bar.inc(1);
         if self.enabled && self.started.elapsed() >= DELAY {
             self.shown.get_or_init(|| {
                 self.bar.set_draw_target(ProgressDrawTarget::stderr());
             });
         }
-    }
-
-    pub fn finish(&self) {
-        self.bar.finish_and_clear();
     }
 }

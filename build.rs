@@ -1,0 +1,48 @@
+//! Lists the rule files under rules/ so the binary embeds every one of
+//! them: adding a file to rules/ is all it takes to ship it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let rules = root.join("rules");
+    println!("cargo:rerun-if-changed=rules");
+    let mut files = Vec::new();
+    collect(&rules, &mut files);
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+    }
+    // Sorted by name so the merge order (and so every report) is stable.
+    let mut names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.strip_prefix(&rules).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    names.sort();
+    let mut code = String::from("/// Every file under rules/, as (name, contents).\npub const BUILT_IN: &[(&str, &str)] = &[\n");
+    for n in &names {
+        let _ = writeln!(
+            code,
+            "    ({n:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/rules/{n}\"))),"
+        );
+    }
+    code.push_str("];\n");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("built_in_rules.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}

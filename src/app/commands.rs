@@ -1,0 +1,217 @@
+//! One function per subcommand: validate the settings, call the library,
+//! render, and say which exit code the outcome means.
+
+use claimcheck::model::Severity;
+use claimcheck::report::{self, CheckReport};
+use claimcheck::{analyze, check, compare, Config, Engine, Side};
+
+use super::cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs};
+use super::progress::Bar;
+use super::{emit, report_errors, setup, Failure, EXIT_FINDINGS, EXIT_OK};
+use crate::app::changed::ChangedLines;
+
+pub fn execute(cli: Cli) -> Result<u8, Failure> {
+    let config_flag = cli.config.as_deref();
+    let progress = !cli.no_progress;
+    match cli.command {
+        Command::Claims { inputs, format } => claims(config_flag, &inputs, format, progress),
+        Command::Check {
+            inputs,
+            format,
+            fail_on,
+            changed_since,
+        } => {
+            let settings = CheckSettings {
+                format,
+                fail_on,
+                changed_since,
+                progress,
+            };
+            check_command(config_flag, &inputs, &settings)
+        }
+        Command::Diff {
+            old,
+            new,
+            against,
+            format,
+            published,
+            rules,
+        } => {
+            let inputs = |revision: &str| Inputs {
+                paths: std::iter::once(revision.to_string())
+                    .chain(against.iter().cloned())
+                    .collect(),
+                published: published.clone(),
+                rules: Vec::new(),
+            };
+            diff(
+                config_flag,
+                &rules,
+                [(&old, inputs(&old)), (&new, inputs(&new))],
+                format,
+            )
+        }
+        Command::Rules { rules, markdown } => list_rules(config_flag, &rules, markdown),
+        Command::Explain { rule, rules } => explain(config_flag, &rules, &rule),
+    }
+}
+
+fn claims(
+    config_flag: Option<&str>,
+    inputs: &Inputs,
+    format: ClaimsFormat,
+    progress: bool,
+) -> Result<u8, Failure> {
+    let read = inputs.settings().map_err(Failure::Usage)?;
+    let (_, rules) = setup(config_flag, &inputs.rules)?;
+    let engine = Engine::new(rules);
+    let bar = Bar::new(progress);
+    let outcome = analyze(&engine, &read, &bar);
+    bar.finish();
+    emit(&match format {
+        ClaimsFormat::Json => report::claims::json(&outcome.docs, &outcome.errors),
+        ClaimsFormat::Text => report::claims::text(&outcome.docs),
+    });
+    Ok(report_errors(&outcome.errors).unwrap_or(EXIT_OK))
+}
+
+struct CheckSettings {
+    format: CheckFormat,
+    fail_on: Option<FailOn>,
+    changed_since: Option<String>,
+    progress: bool,
+}
+
+fn check_command(
+    config_flag: Option<&str>,
+    inputs: &Inputs,
+    settings: &CheckSettings,
+) -> Result<u8, Failure> {
+    let read = inputs.settings().map_err(Failure::Usage)?;
+    let (config, rules) = setup(config_flag, &inputs.rules)?;
+    let engine = Engine::new(rules);
+    let bar = Bar::new(settings.progress);
+    let outcome = analyze(&engine, &read, &bar);
+    bar.finish();
+    let mut checked = check(&engine, &outcome);
+    if let Some(rev) = &settings.changed_since {
+        let changed = ChangedLines::since(rev, &outcome.docs).map_err(Failure::Usage)?;
+        checked
+            .findings
+            .retain(|f| changed.touches(&outcome.docs, f));
+    }
+    let report = CheckReport {
+        docs: &outcome.docs,
+        findings: &checked.findings,
+        errors: &outcome.errors,
+        suppressed: checked.suppressed,
+        rules: &engine.rules,
+    };
+    emit(&render(settings.format, &report));
+    let threshold = fail_threshold(settings.fail_on, &config);
+    let failing = checked.findings.iter().any(|f| f.severity >= threshold);
+    let code = if failing { EXIT_FINDINGS } else { EXIT_OK };
+    Ok(report_errors(&outcome.errors).unwrap_or(code))
+}
+
+/// The renderer for each check format.
+pub fn render(format: CheckFormat, report: &CheckReport<'_>) -> String {
+    match format {
+        CheckFormat::Human => report::human::render_report(report),
+        CheckFormat::Json => report::check_json::render(report),
+        CheckFormat::Jsonl => report::jsonl::render(report),
+        CheckFormat::Sarif => report::sarif::render(report),
+        CheckFormat::Github => report::github::render(report),
+        CheckFormat::Html => report::html::render(report),
+    }
+}
+
+/// Checks each revision with the other documents, then compares the two.
+fn diff(
+    config_flag: Option<&str>,
+    rules: &[String],
+    revisions: [(&String, Inputs); 2],
+    format: DiffFormat,
+) -> Result<u8, Failure> {
+    let (config, rules) = setup(config_flag, rules)?;
+    let engine = Engine::new(rules);
+    let mut runs = Vec::new();
+    for (path, inputs) in &revisions {
+        let read = inputs.settings().map_err(Failure::Usage)?;
+        let outcome = analyze(&engine, &read, &claimcheck::Quiet);
+        let checked = check(&engine, &outcome);
+        runs.push((path.as_str(), outcome, checked));
+    }
+    let any_errors = runs.iter().any(|(_, o, _)| !o.errors.is_empty());
+    for (path, outcome, _) in &runs {
+        if !outcome.docs.iter().any(|a| a.doc.path == *path) && !any_errors {
+            return Err(Failure::Usage(format!("{path}: no article read")));
+        }
+    }
+    let sides: Vec<Side<'_>> = runs
+        .iter()
+        .map(|(path, outcome, checked)| Side {
+            path,
+            outcome,
+            findings: &checked.findings,
+        })
+        .collect();
+    let d = compare(&sides[0], &sides[1]);
+    emit(&match format {
+        DiffFormat::Human => report::diff::human(&d),
+        DiffFormat::Json => report::diff::json(&d),
+    });
+    let threshold = fail_threshold(None, &config);
+    let failing = d.introduced.iter().any(|f| f.severity >= threshold);
+    let code = if failing { EXIT_FINDINGS } else { EXIT_OK };
+    Ok(report_errors(&d.errors).unwrap_or(code))
+}
+
+fn list_rules(config_flag: Option<&str>, rules: &[String], markdown: bool) -> Result<u8, Failure> {
+    let (_, data) = setup(config_flag, rules)?;
+    if markdown {
+        emit(&report::rules_doc::markdown(&data));
+        return Ok(EXIT_OK);
+    }
+    let out: String = data
+        .check
+        .iter()
+        .map(|c| {
+            format!(
+                "{:<28} {:<14} {:<8} {}\n",
+                c.id,
+                c.kind().to_string(),
+                c.severity.to_string(),
+                c.docs.finds
+            )
+        })
+        .collect();
+    emit(&out);
+    Ok(EXIT_OK)
+}
+
+fn explain(config_flag: Option<&str>, rules: &[String], rule: &str) -> Result<u8, Failure> {
+    let (_, data) = setup(config_flag, rules)?;
+    let c = data.check.iter().find(|c| c.id == rule).ok_or_else(|| {
+        Failure::Usage(format!(
+            "no rule named '{rule}'; `claimcheck rules` lists them"
+        ))
+    })?;
+    emit(&format!(
+        "{} ({}, {})\n\nWhat it finds: {}\nWhy it matters: {}\nExample: {}\n",
+        c.id,
+        c.kind(),
+        c.severity,
+        c.docs.finds,
+        c.docs.why,
+        c.docs.example
+    ));
+    Ok(EXIT_OK)
+}
+
+/// `--fail-on` if given, else the config's, else error.
+fn fail_threshold(flag: Option<FailOn>, config: &Config) -> Severity {
+    flag.map(FailOn::severity)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error)
+}

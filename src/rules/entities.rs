@@ -1,0 +1,25 @@
+//! The shapes of the entity files (rules/entities): countries, regions and
+//! organizations with their aliases, and names readers confuse.
+
+use serde::Deserialize;
+
+use crate::model::EntityKind;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDef {
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub capital: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfusableDef {
+    pub names: Vec<String>,
+}

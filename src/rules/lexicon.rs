@@ -1,0 +1,38 @@
+//! The shapes of the lexicon files (rules/lexicon): currencies, units,
+//! qualifiers and modality cues, the words value recognition is built from.
+
+use serde::Deserialize;
+
+use crate::model::{Modality, QualifierKind};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    pub code: String,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    pub base: String,
+    pub factor: f64,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifierDef {
+    pub kind: QualifierKind,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityDef {
+    pub modality: Modality,
+    pub cues: Vec<String>,
+}
