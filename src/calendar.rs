@@ -1,31 +1,23 @@
 //! Calendar arithmetic shared by dateline detection and time values: month
-//! names, month lengths and day spans, with no clock anywhere.
+//! names (from the language file), month lengths and day spans, with no
+//! clock anywhere.
+
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 
-/// English month names and their usual abbreviations, 1-based.
+use crate::rules::language::english;
+
+/// The month a month name or abbreviation names, 1-based.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    english().month_number(word)
 }
 
-/// Regex alternation matching any month name accepted by [`month_number`].
-pub const MONTH_PATTERN: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?";
+/// A regex alternation matching any month name [`month_number`] accepts.
+pub fn month_pattern() -> &'static str {
+    static PATTERN: LazyLock<String> = LazyLock::new(|| english().month_pattern());
+    &PATTERN
+}
 
 pub fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)

@@ -1,20 +1,8 @@
 //! Splits article text into sentences with byte spans, never inside "U.S.",
 //! "US$3.74", "Dec. 3", "No. 5", initials, decimals or quotations.
 
-/// A sentence as a byte span of the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Words that end with a period without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "rev",
-    "st", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "no", "nos", "vs", "approx", "est",
-    "fig", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mt", "ft", "op", "art", "para", "pp", "vol", "ch", "sec",
-];
+use crate::model::Span;
+use crate::rules::language::english;
 
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -199,7 +187,10 @@ fn is_boundary(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool 
             return false; // an initial
         }
     }
-    !ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    !english()
+        .sentences
+        .abbreviations
+        .contains(&word.to_ascii_lowercase())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{fold, Form, Gazetteer, Mention};
 use crate::model::EntityKind;
+use crate::rules::language::{alternation, english};
 use crate::rules::RuleData;
 
 /// A person introduced with a title: "Foreign Minister Jane Roe".
@@ -30,14 +31,14 @@ pub struct Learner {
 }
 
 const NAME_WORD: &str = r"[A-Z][\p{L}’'&.-]*";
-const LINK: &str = r"(?:of|for|and|the|on|in|de|du|des|la|le|&)";
 /// Space inside a name: it may wrap onto the next line, but never runs
 /// across a blank line into the next paragraph or heading.
 const SP: &str = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)";
 
 impl Learner {
     pub fn new(rules: &RuleData) -> Self {
-        let full = format!(r"{NAME_WORD}(?:{SP}(?:{LINK}{SP})*{NAME_WORD}){{0,9}}");
+        let links = alternation(english().nouns.name_links.iter().map(String::as_str));
+        let full = format!(r"{NAME_WORD}(?:{SP}(?:(?:{links}){SP})*{NAME_WORD}){{0,9}}");
         let full_then_acronym = Regex::new(&format!(
             r"(?P<full>{full}){SP}\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
         ))
@@ -329,22 +330,7 @@ fn trim_leading_links(s: &str) -> &str {
         let Some((first, rest)) = s.split_once(' ') else {
             return s;
         };
-        if matches!(
-            first,
-            "The"
-                | "A"
-                | "An"
-                | "In"
-                | "On"
-                | "At"
-                | "By"
-                | "For"
-                | "From"
-                | "With"
-                | "And"
-                | "But"
-                | "As"
-        ) {
+        if english().nouns.name_openers.iter().any(|w| w == first) {
             s = rest;
         } else {
             return s;
@@ -356,7 +342,7 @@ fn trim_leading_links(s: &str) -> &str {
 fn initials_fit(acr: &str, full: &str) -> bool {
     let caps: String = fold::key(full)
         .split(' ')
-        .filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "on" | "in" | "&"))
+        .filter(|w| !english().nouns.name_links.iter().any(|l| l == w))
         .filter_map(|w| w.chars().next())
         .collect();
     let letters: Vec<char> = acr

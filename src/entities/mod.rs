@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
 use crate::model::EntityKind;
+use crate::rules::language::english;
 use crate::rules::RuleData;
 pub use learned::{Learner, Person};
 
@@ -232,7 +233,10 @@ impl Gazetteer {
             && before
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
-                .is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "In" | "At"));
+                .is_some_and(|w| {
+                    let w = w.to_ascii_lowercase();
+                    english().nouns.locative_prepositions.contains(&w)
+                });
         Mention {
             entity: name.clone(),
             kind: *kind,

@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::Document;
-use crate::calendar::{month_number, parse_iso_date, ymd, MONTH_PATTERN};
+use crate::calendar::{month_number, month_pattern, parse_iso_date, ymd};
+use crate::rules::language::{alternation, english};
 
 /// How the publication date was found; reports print it as serialized.
 #[derive(
@@ -38,8 +39,9 @@ pub struct Published {
 }
 
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = month_pattern();
     Regex::new(&format!(
-        r"\b(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}})?,?\s+(?P<y1>(?:19|20)\d{{2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})\s+(?P<y2>(?:19|20)\d{{2}})|(?P<iso>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}))\b"
+        r"\b(?:(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}})?,?\s+(?P<y1>(?:19|20)\d{{2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{m})\s+(?P<y2>(?:19|20)\d{{2}})|(?P<iso>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}))\b"
     ))
     .unwrap()
 });
@@ -47,8 +49,10 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date standing alone at the head of the text: `ASTANA, February 3, 2026`,
 /// `date 2025-05-16`, `- Dec 30, 2025`, `Jan 6`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = month_pattern();
+    let keywords = alternation(english().dates.dateline_keywords.iter().map(String::as_str));
     Regex::new(&format!(
-        r"^(?:[-*•|]\s*)?(?:(?P<kw>(?i:date|dated|published|posted|updated)):?\s+|[A-Z][A-Z .'’-]+,\s+)?(?:(?P<iso>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})|(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?)(?P<tail>.*)$"
+        r"^(?:[-*•|]\s*)?(?:(?P<kw>(?i:{keywords})):?\s+|[A-Z][A-Z .'’-]+,\s+)?(?:(?P<iso>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})|(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?|(?P<d2>\d{{1,2}})\s+(?P<m2>{m})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?)(?P<tail>.*)$"
     ))
     .unwrap()
 });
@@ -170,24 +174,11 @@ fn estimate_year(text: &str) -> Option<i32> {
 /// "by 2030", "until 2040", "Vision 2035": years that are not past events.
 fn looks_prospective(before: &str) -> bool {
     let prev = before.trim_end();
+    let words = &english().nouns;
     let name_like = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().all(char::is_alphabetic)
-            && !matches!(
-                w,
-                "In" | "By"
-                    | "Since"
-                    | "From"
-                    | "Until"
-                    | "On"
-                    | "At"
-                    | "For"
-                    | "During"
-                    | "Before"
-                    | "After"
-                    | "Of"
-                    | "And"
-            )
+            && !words.not_names.iter().any(|n| n.eq_ignore_ascii_case(w))
     };
     if before.ends_with(' ') && prev.split_whitespace().last().is_some_and(name_like) {
         return true;
@@ -197,10 +188,7 @@ fn looks_prospective(before: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    matches!(
-        last.as_str(),
-        "by" | "until" | "till" | "to" | "through" | "before" | "target"
-    )
+    english().dates.prospective.contains(&last)
 }
 
 #[cfg(test)]

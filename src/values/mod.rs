@@ -19,11 +19,9 @@ pub use modality::ModalityReader;
 pub use time::{Anchoring, TimeContext, TimeInfo};
 
 use crate::model::{Modality, QualifierKind};
+use crate::rules::language::{self, alternation as listed, english};
 use crate::rules::RuleData;
-use number::{parse_amount, Amount, NUM, SCALE, WORD_NUM};
-
-/// Number words other than "a"/"half a": safe to read without a scale.
-const WORD_CORE: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+use number::{parse_amount, scale, word_core, word_num, Amount, NUM};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr,
@@ -109,19 +107,35 @@ impl ValueReader {
                 words.push(w.clone());
             }
         }
-        let amount = format!(r"(?:{NUM}(?:\s?(?:{SCALE}|bn|mn|tn|m|k)\b)?|{WORD_NUM}\s+{SCALE}\b)");
+        let (word_num, word_core, scale) = (word_num(), word_core(), scale());
+        let lang = english();
+        let short_scales = listed(lang.numbers.money_scales.iter().map(String::as_str));
+        let amount =
+            format!(r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+{scale}\b)");
         let money = Regex::new(&format!(
-            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{WORD_CORE})\s?(?P<word>{})\b)",
+            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_core})\s?(?P<word>{})\b)",
             alternation(symbols),
             alternation(words)
         ))
         .unwrap();
+        let r = &lang.ratios;
+        let list = |l: &[String]| listed(l.iter().map(String::as_str));
+        let (pct, pp, bp) = (
+            list(&r.percent),
+            list(&r.percentage_points),
+            list(&r.basis_points),
+        );
         let percent = Regex::new(&format!(
-            r"(?i)\b(?P<a>{NUM}|{WORD_CORE})\s?(?:(?P<pct>%|per ?cent\b|pct\b)|(?P<pp>percentage points?\b|pp\b)|(?P<bp>basis points?\b|bps\b))"
+            r"(?i)\b(?P<a>{NUM}|{word_core})\s?(?:(?P<pct>%|(?:{pct})\b)|(?P<pp>(?:{pp})\b)|(?P<bp>(?:{bp})\b))"
         ))
         .unwrap();
+        let (fold, times, verbs) = (
+            list(&r.fold),
+            list(&r.times),
+            listed(language::words(&r.multiplying_verbs)),
+        );
         let multiplier = Regex::new(&format!(
-            r"(?i)\b(?:(?P<a>{NUM}|{WORD_CORE})(?:\s?-?\s?fold\b|\s+times\b)|(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|(?P<x>\d+(?:\.\d+)?)x\b)"
+            r"(?i)\b(?:(?P<a>{NUM}|{word_core})(?:\s?-?\s?(?:{fold})\b|\s+(?:{times})\b)|(?P<verb>{verbs})\b|(?P<x>\d+(?:\.\d+)?)x\b)"
         ))
         .unwrap();
         let mut unit_of = HashMap::new();
@@ -133,17 +147,18 @@ impl ValueReader {
             }
         }
         let quantity = Regex::new(&format!(
-            r"\b(?P<a>{NUM}(?:\s?{SCALE})?|{WORD_CORE}(?:\s+{SCALE})?|{WORD_NUM}\s+{SCALE})\s?-?\s?(?P<u>{})\b",
+            r"\b(?P<a>{NUM}(?:\s?{scale})?|{word_core}(?:\s+{scale})?|{word_num}\s+{scale})\s?-?\s?(?P<u>{})\b",
             alternation(aliases)
         ))
         .unwrap();
         let rank = Regex::new(&format!(
-            r"(?i)\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,3}}(?:st|nd|rd|th))[\s-]+)?(?P<sup>{})\b",
+            r"(?i)\b(?:(?P<ord>{}|\d{{1,3}}(?:st|nd|rd|th))[\s-]+)?(?P<sup>{})\b",
+            list(&lang.numbers.ordinals),
             alternation(rules.superlatives.clone())
         ))
         .unwrap();
         let count = Regex::new(&format!(
-            r"\b(?P<a>(?:{NUM}|(?i:{WORD_CORE}))(?:\s+(?i:{SCALE}))?)\b"
+            r"\b(?P<a>(?:{NUM}|(?i:{word_core}))(?:\s+(?i:{scale}))?)\b"
         ))
         .unwrap();
         let mut qualifiers: Vec<(String, QualifierKind)> = rules
@@ -298,11 +313,14 @@ impl ValueReader {
                     None => continue,
                 }
             } else {
-                let factor = match c["verb"].to_ascii_lowercase().as_str() {
-                    "doubled" => 2.0,
-                    "tripled" | "trebled" => 3.0,
-                    "quadrupled" => 4.0,
-                    _ => 0.5,
+                let verb = &c["verb"];
+                let Some(&(_, factor)) = english()
+                    .ratios
+                    .multiplying_verbs
+                    .iter()
+                    .find(|(w, _)| w.eq_ignore_ascii_case(verb))
+                else {
+                    continue;
                 };
                 Amount {
                     value: factor,
@@ -410,10 +428,7 @@ impl ValueReader {
                 .unwrap_or("")
                 .to_lowercase();
             if !raw.starts_with(|c: char| c.is_ascii_digit())
-                && matches!(
-                    prev_word.as_str(),
-                    "the" | "these" | "those" | "both" | "all"
-                )
+                && english().nouns.referring_determiners.contains(&prev_word)
             {
                 continue;
             }
@@ -478,23 +493,10 @@ fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
         .into_iter()
         .rev()
         .collect();
-    let falling = [
-        "fell",
-        "fall",
-        "declined",
-        "decline",
-        "dropped",
-        "drop",
-        "decreased",
-        "decrease",
-        "down",
-        "shrank",
-        "contracted",
-        "lower",
-    ];
+    let falling = &english().ratios.falling;
     if tail
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| falling.contains(&w))
+        .any(|w| falling.iter().any(|f| f == w))
     {
         Amount {
             value: -amount.value,
@@ -506,34 +508,19 @@ fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
 }
 
 fn ordinal(s: &str) -> Option<f64> {
-    let s = s.to_ascii_lowercase();
-    let words = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
-    ];
-    if let Some(i) = words.iter().position(|w| *w == s) {
-        return Some(i as f64 + 1.0);
+    if let Some(n) = english().ordinal(s) {
+        return Some(f64::from(n));
     }
-    s.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+    s.to_ascii_lowercase()
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .parse()
+        .ok()
 }
-
-const STOP_WORDS: &[&str] = &[
-    "of", "in", "on", "at", "to", "from", "with", "by", "for", "as", "than", "per", "over",
-    "under", "across", "since", "during", "into", "through", "the", "a", "an", "its", "their",
-    "this", "that", "which", "who", "were", "was", "is", "are", "be", "been", "has", "have", "had",
-    "will", "would", "could", "can", "may", "more", "less", "each", "every", "ago", "earlier",
-    "later", "between", "among", "after", "before", "while", "when", "where", "it", "they", "we",
-    "he", "she", "not", "last", "next", "previous", "past", "annually", "yearly", "so", "also",
-    "now", "then", "already", "still", "only", "just", "again", "until",
-];
-const TIME_UNITS: &[&str] = &[
-    "year", "month", "week", "day", "hour", "minute", "min", "second", "decade", "century", "time",
-    "percent",
-];
 
 /// The head noun of the words after a number: "bilateral and multilateral
 /// documents with" → "document". None when no noun follows.
 pub fn counted_noun(after: &str) -> Option<String> {
+    let nouns_lexicon = &english().nouns;
     let mut nouns: Vec<String> = Vec::new();
     for raw in after.split_whitespace().take(6) {
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’', '!', '?']);
@@ -556,7 +543,7 @@ pub fn counted_noun(after: &str) -> Option<String> {
             }
             continue;
         }
-        if STOP_WORDS.contains(&lower.as_str())
+        if nouns_lexicon.stop_words.contains(&lower)
             || (!nouns.is_empty() && (lower.ends_with("ing") || lower.ends_with("ed")))
         {
             break;
@@ -567,7 +554,7 @@ pub fn counted_noun(after: &str) -> Option<String> {
         }
     }
     let head = singular(nouns.last()?);
-    if TIME_UNITS.contains(&head.as_str()) {
+    if nouns_lexicon.time_units.contains(&head) {
         return None;
     }
     Some(head)

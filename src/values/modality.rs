@@ -4,6 +4,7 @@
 use regex::Regex;
 
 use crate::model::Modality;
+use crate::rules::language::{alternation, english};
 use crate::rules::RuleData;
 
 pub struct ModalityReader {
@@ -38,7 +39,17 @@ impl ModalityReader {
                 (m, Regex::new(&format!(r"(?i)(?:\b|^)(?:{alt})\b")).unwrap())
             })
             .collect();
-        let clause_break = Regex::new(r"(?i);|\s[—–]\s|:\s*[\x22“]|\s[\x22“]|,\s+(?:which|while|whereas|and|but|meaning|although|though|as|where|who)\b|\s\((?:which|while)\b").unwrap();
+        let openers = alternation(
+            english()
+                .sentences
+                .clause_openers
+                .iter()
+                .map(String::as_str),
+        );
+        let clause_break = Regex::new(&format!(
+            r"(?i);|\s[—–]\s|:\s*[\x22“]|\s[\x22“]|,\s+(?:{openers})\b|\s\((?:{openers})\b"
+        ))
+        .unwrap();
         ModalityReader { cues, clause_break }
     }
 

@@ -1,14 +1,62 @@
 //! Reads written amounts ("3.74", "6,500", "four trillion", "half a
 //! billion") into a value and the half-unit of the precision written.
 
+use std::sync::LazyLock;
+
+use crate::rules::language::{alternation, english, words};
+
 /// Digits with optional thousands separators and decimals.
 pub const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
 
 /// Number words, alone or compound ("twenty-five"), and "a"/"half a"
-/// (only meaningful before a scale word).
-pub const WORD_NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half an?|a half|an?)";
+/// (only meaningful before a scale word), from the language file.
+pub fn word_num() -> &'static str {
+    static PATTERN: LazyLock<String> = LazyLock::new(|| {
+        let n = &english().numbers;
+        format!(
+            "(?:{}|{}|{}|{}|{})",
+            compound_tens(),
+            alternation(words(&n.units)),
+            alternation(words(&n.teens)),
+            alternation(words(&n.hundreds)),
+            alternation(words(&n.before_scale))
+        )
+    });
+    &PATTERN
+}
 
-pub const SCALE: &str = r"(?:thousand|million|billion|trillion)";
+/// Number words safe to read without a scale: not "a", "half a", nor the
+/// words that are more often pronouns ("one of the ports").
+pub fn word_core() -> &'static str {
+    static PATTERN: LazyLock<String> = LazyLock::new(|| {
+        let n = &english().numbers;
+        let units = words(&n.units).filter(|w| !n.not_alone.iter().any(|x| x == w));
+        format!(
+            "(?:{}|{}|{})",
+            compound_tens(),
+            alternation(units),
+            alternation(words(&n.teens))
+        )
+    });
+    &PATTERN
+}
+
+/// "twenty", "twenty-five", "ninety nine".
+fn compound_tens() -> String {
+    let n = &english().numbers;
+    format!(
+        "(?:{})(?:[- ](?:{}))?",
+        alternation(words(&n.tens)),
+        alternation(words(&n.units))
+    )
+}
+
+/// The scale words ("thousand", "million", ...).
+pub fn scale() -> &'static str {
+    static PATTERN: LazyLock<String> =
+        LazyLock::new(|| format!("(?:{})", alternation(words(&english().numbers.scales))));
+    &PATTERN
+}
 
 /// A number as written: its value and how precisely it was written.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,54 +68,11 @@ pub struct Amount {
 }
 
 pub fn scale_factor(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "thousand" | "k" => 1e3,
-        "million" | "m" | "mn" | "mln" => 1e6,
-        "billion" | "bn" | "b" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
+    english().scale_factor(word)
 }
 
 fn word_value(w: &str) -> Option<f64> {
-    let w = w.to_ascii_lowercase();
-    if let Some((tens, unit)) = w.split_once(['-', ' ']) {
-        if let (Some(t), Some(u)) = (word_value(tens), word_value(unit)) {
-            return Some(t + u);
-        }
-    }
-    Some(match w.as_str() {
-        "a" | "an" | "one" => 1.0,
-        "half a" | "half an" | "a half" => 0.5,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" | "a hundred" => 100.0,
-        _ => return None,
-    })
+    english().word_value(w)
 }
 
 /// Parses "3.74", "6,500", "four", "half a" (no scale).

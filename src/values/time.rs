@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::{Interval, Value, ValueKind};
 use crate::calendar::{
-    day_number, month_end, month_number, month_span, year_span, ymd, MONTH_PATTERN,
+    day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
 };
 use crate::model::Modality;
+use crate::rules::language::{alternation, english};
 
 /// What relative times are resolved against.
 #[derive(Debug, Clone, Copy, Default)]
@@ -72,11 +73,27 @@ pub struct TimeReader {
 
 const YEAR: &str = r"(?:19|20)\d{2}";
 const DAY: &str = r"\d{1,2}(?:st|nd|rd|th)?";
-const SMALL_NUMBER: &str = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
 impl TimeReader {
     pub fn new() -> Self {
-        let m = MONTH_PATTERN;
+        let m = month_pattern();
+        let lang = english();
+        let n = &lang.numbers;
+        let list = |l: &[String]| alternation(l.iter().map(String::as_str));
+        // "the first two months": a number word from two to twelve, or digits.
+        let small_number = format!(
+            r"\d{{1,2}}|{}",
+            alternation(
+                n.units
+                    .iter()
+                    .chain(&n.teens)
+                    .filter(|(_, v)| (2.0..=12.0).contains(v))
+                    .map(|(w, _)| w.as_str())
+            )
+        );
+        let ordinals = |k: usize| alternation(n.ordinals.iter().take(k).map(String::as_str));
+        let (halves, quarters) = (ordinals(2), ordinals(4));
+        let before_bare_month = list(&lang.dates.before_bare_month);
         let rel_year = r"(?P<rel>this|last|next|the current|the previous)\s+year";
         let specs: Vec<(String, Handler)> = vec![
             (format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), iso),
@@ -85,9 +102,9 @@ impl TimeReader {
             (format!(r"\b(?P<d1>\d{{1,2}})\s*(?:to|-|–|—)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"), day_range),
             (format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"), day),
             (format!(r"\b(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), day),
-            (format!(r"(?i:\b(?:the\s+)?first\s+(?P<n>{SMALL_NUMBER})\s+months\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year}|(?P<the>the\s+year))\b)"), first_months),
-            (format!(r"(?i:\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), half),
-            (format!(r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), quarter),
+            (format!(r"(?i:\b(?:the\s+)?first\s+(?P<n>{small_number})\s+months\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year}|(?P<the>the\s+year))\b)"), first_months),
+            (format!(r"(?i:\b(?:the\s+)?(?P<h>{halves})\s+half\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), half),
+            (format!(r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>{quarters})\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), quarter),
             (format!(r"\bH(?P<hn>[12])\s+(?P<y>{YEAR})\b"), half),
             (format!(r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), month_range),
             (format!(r"\b(?P<m>{m}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month),
@@ -97,13 +114,28 @@ impl TimeReader {
             (r"(?i)\b(?:(?P<w>last|this|next|past|previous|coming|current)\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b".to_string(), relative_unit),
             (r"(?i)\b(?P<d>yesterday|today|tomorrow)\b".to_string(), relative_day),
             (r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday),
-            (format!(r"(?i:\b(?:in|since|by|until|during|from|early|late|mid-?|through|before|after|last|next|this)\s+)(?P<m>{m})\b"), bare_month),
+            (format!(r"(?i:\b(?:{before_bare_month})\s+)(?P<m>{m})\b"), bare_month),
         ];
         let patterns = specs
             .into_iter()
             .map(|(p, h)| (Regex::new(&p).unwrap(), h))
             .collect();
-        let bound = Regex::new(r"(?i)\b(since|by|until|till|through|before|after|from|as of|as early as|starting)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$").unwrap();
+        let d = &lang.dates;
+        let bounds = alternation(
+            [
+                &d.bounds_after,
+                &d.bounds_until,
+                &d.bound_before,
+                &d.bound_after,
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+        );
+        let bound = Regex::new(&format!(
+            r"(?i)\b({bounds})\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$"
+        ))
+        .unwrap();
         TimeReader { patterns, bound }
     }
 
@@ -120,18 +152,8 @@ impl TimeReader {
                     // A leading preposition belongs to the phrase, not the value;
                     // left outside, it reads as an open bound ("by April").
                     if let Some((first, _)) = m.as_str().split_once(' ') {
-                        if matches!(
-                            first.to_ascii_lowercase().as_str(),
-                            "on" | "in"
-                                | "since"
-                                | "by"
-                                | "until"
-                                | "during"
-                                | "from"
-                                | "through"
-                                | "before"
-                                | "after"
-                        ) {
+                        let first = first.to_ascii_lowercase();
+                        if english().dates.leading_prepositions.contains(&first) {
                             s += first.len() + 1;
                         }
                     }
@@ -157,32 +179,38 @@ impl TimeReader {
             (Some(a), Some(b)) => {
                 let (lo, hi) = (day_number(a), day_number(b));
                 let inf = f64::INFINITY;
-                Some(match bound.as_deref() {
-                    Some("since" | "from" | "starting" | "as early as") => Interval {
+                let d = &english().dates;
+                let is = |list: &[String]| bound.as_ref().is_some_and(|b| list.contains(b));
+                Some(if is(&d.bounds_after) {
+                    Interval {
                         lo,
                         hi: inf,
                         lo_open: false,
                         hi_open: true,
-                    },
-                    Some("by" | "until" | "till" | "through" | "as of") => Interval {
+                    }
+                } else if is(&d.bounds_until) {
+                    Interval {
                         lo: -inf,
                         hi,
                         lo_open: true,
                         hi_open: false,
-                    },
-                    Some("before") => Interval {
+                    }
+                } else if is(&d.bound_before) {
+                    Interval {
                         lo: -inf,
                         hi: lo,
                         lo_open: true,
                         hi_open: true,
-                    },
-                    Some("after") => Interval {
+                    }
+                } else if is(&d.bound_after) {
+                    Interval {
                         lo: hi,
                         hi: inf,
                         lo_open: true,
                         hi_open: true,
-                    },
-                    _ => Interval::closed(lo, hi),
+                    }
+                } else {
+                    Interval::closed(lo, hi)
                 })
             }
             _ => None,
@@ -358,19 +386,10 @@ fn month_range(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
 }
 
 fn first_months(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
-    let n = match c["n"].to_ascii_lowercase().as_str() {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        digits => digits.parse().ok()?,
+    let raw = &c["n"];
+    let n: u32 = match english().word_value(raw) {
+        Some(v) => v as u32,
+        None => raw.parse().ok()?,
     };
     if !(1..=12).contains(&n) {
         return None;
@@ -384,7 +403,7 @@ fn first_months(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
 fn half(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let second = c
         .name("h")
-        .is_some_and(|h| h.as_str().eq_ignore_ascii_case("second"))
+        .is_some_and(|h| english().ordinal(h.as_str()) == Some(2))
         || c.name("hn").is_some_and(|h| h.as_str() == "2");
     let (m1, m2) = if second { (7, 12) } else { (1, 6) };
     match year_of(c, ctx) {
@@ -396,12 +415,7 @@ fn half(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
 fn quarter(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let q: u32 = match c.name("q") {
         Some(q) => q.as_str().parse().ok()?,
-        None => match c["qw"].to_ascii_lowercase().as_str() {
-            "first" => 1,
-            "second" => 2,
-            "third" => 3,
-            _ => 4,
-        },
+        None => english().ordinal(&c["qw"])?,
     };
     match year_of(c, ctx) {
         Some((y, a)) => resolved(
