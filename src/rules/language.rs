@@ -43,6 +43,8 @@ pub struct Ratios {
     pub fold: Vec<String>,
     pub times: Vec<String>,
     pub multiplying_verbs: Vec<Valued>,
+    pub comparison_openers: Vec<String>,
+    pub range_connectors: Vec<String>,
     pub falling: Vec<String>,
 }
 

@@ -13,6 +13,13 @@ pub struct Currency {
     pub symbols: Vec<String>,
     #[serde(default)]
     pub words: Vec<String>,
+    /// What one of these is worth in `code` (a subunit: 0.01 for cents).
+    #[serde(default = "whole")]
+    pub factor: f64,
+}
+
+fn whole() -> f64 {
+    1.0
 }
 
 #[derive(Debug, Clone, Deserialize)]

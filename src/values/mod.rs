@@ -21,7 +21,7 @@ pub use time::{Anchoring, TimeContext, TimeInfo};
 use crate::model::{Modality, QualifierKind};
 use crate::rules::language::{self, alternation as listed, english};
 use crate::rules::RuleData;
-use number::{parse_amount, scale, word_core, word_num, Amount, NUM};
+use number::{parse_amount, scale, word_before_unit, word_core, word_num, Amount, NUM};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr,
@@ -75,7 +75,10 @@ pub struct ValueReader {
     quantity: Regex,
     rank: Regex,
     count: Regex,
-    currency_of: HashMap<String, String>,
+    /// A number with no unit of its own ("14.8", "three billion").
+    bare: Regex,
+    /// A currency symbol or word → (code, value of one in that code).
+    currency_of: HashMap<String, (String, f64)>,
     unit_of: HashMap<String, (String, f64)>,
     qualifiers: Vec<(String, QualifierKind)>,
     modality: ModalityReader,
@@ -99,21 +102,21 @@ impl ValueReader {
         let mut words = Vec::new();
         for c in &rules.currency {
             for s in &c.symbols {
-                currency_of.insert(s.trim().to_string(), c.code.clone());
+                currency_of.insert(s.trim().to_string(), (c.code.clone(), c.factor));
                 symbols.push(s.clone());
             }
             for w in &c.words {
-                currency_of.insert(w.clone(), c.code.clone());
+                currency_of.insert(w.clone(), (c.code.clone(), c.factor));
                 words.push(w.clone());
             }
         }
-        let (word_num, word_core, scale) = (word_num(), word_core(), scale());
+        let (word_num, word_unit, scale) = (word_num(), word_before_unit(), scale());
         let lang = english();
         let short_scales = listed(lang.numbers.money_scales.iter().map(String::as_str));
         let amount =
             format!(r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+{scale}\b)");
         let money = Regex::new(&format!(
-            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_core})\s?(?P<word>{})\b)",
+            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_unit})\s?(?P<word>{})\b)",
             alternation(symbols),
             alternation(words)
         ))
@@ -126,7 +129,7 @@ impl ValueReader {
             list(&r.basis_points),
         );
         let percent = Regex::new(&format!(
-            r"(?i)\b(?P<a>{NUM}|{word_core})\s?(?:(?P<pct>%|(?:{pct})\b)|(?P<pp>(?:{pp})\b)|(?P<bp>(?:{bp})\b))"
+            r"(?i)\b(?P<a>{NUM}|{word_unit})\s?(?:(?P<pct>%|(?:{pct})\b)|(?P<pp>(?:{pp})\b)|(?P<bp>(?:{bp})\b))"
         ))
         .unwrap();
         let (fold, times, verbs) = (
@@ -135,7 +138,7 @@ impl ValueReader {
             listed(language::words(&r.multiplying_verbs)),
         );
         let multiplier = Regex::new(&format!(
-            r"(?i)\b(?:(?P<a>{NUM}|{word_core})(?:\s?-?\s?(?:{fold})\b|\s+(?:{times})\b)|(?P<verb>{verbs})\b|(?P<x>\d+(?:\.\d+)?)x\b)"
+            r"(?i)\b(?:(?P<a>{NUM}|{word_unit})(?:\s?-?\s?(?:{fold})\b|\s+(?:{times})\b)|(?P<verb>{verbs})\b|(?P<x>\d+(?:\.\d+)?)x\b)"
         ))
         .unwrap();
         let mut unit_of = HashMap::new();
@@ -147,7 +150,7 @@ impl ValueReader {
             }
         }
         let quantity = Regex::new(&format!(
-            r"\b(?P<a>{NUM}(?:\s?{scale})?|{word_core}(?:\s+{scale})?|{word_num}\s+{scale})\s?-?\s?(?P<u>{})\b",
+            r"\b(?P<a>{NUM}(?:\s?{scale})?|{word_unit}(?:\s+{scale})?|{word_num}\s+{scale})\s?-?\s?(?P<u>{})\b",
             alternation(aliases)
         ))
         .unwrap();
@@ -158,7 +161,12 @@ impl ValueReader {
         ))
         .unwrap();
         let count = Regex::new(&format!(
-            r"\b(?P<a>(?:{NUM}|(?i:{word_core}))(?:\s+(?i:{scale}))?)\b"
+            r"\b(?P<a>(?:{NUM}|(?i:{counted}))(?:\s+(?i:{scale}))?)\b",
+            counted = word_core()
+        ))
+        .unwrap();
+        let bare = Regex::new(&format!(
+            r"\b(?P<a>{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+{scale}\b)"
         ))
         .unwrap();
         let mut qualifiers: Vec<(String, QualifierKind)> = rules
@@ -174,6 +182,7 @@ impl ValueReader {
             quantity,
             rank,
             count,
+            bare,
             currency_of,
             unit_of,
             qualifiers,
@@ -207,6 +216,10 @@ impl ValueReader {
             accept(v, &mut found);
         }
         for v in self.rank_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        found.sort_by_key(|v| (v.start, v.end));
+        for v in self.inherited_values(sentence, start, &found) {
             accept(v, &mut found);
         }
         let taken: Vec<(usize, usize)> = found.iter().map(|v| (v.start, v.end)).collect();
@@ -253,7 +266,10 @@ impl ValueReader {
             let Some(amount) = parse_amount(amount_text) else {
                 continue;
             };
-            let code = code.and_then(|c| self.currency_of.get(c)).cloned();
+            let (code, amount) = match code.and_then(|c| self.currency_of.get(c)) {
+                Some((code, factor)) => (Some(code.clone()), amount.times(*factor)),
+                None => (None, amount),
+            };
             let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
             out.push(value(
                 ValueKind::Money,
@@ -400,6 +416,99 @@ impl ValueReader {
             ));
         }
         out
+    }
+
+    /// Numbers that take their unit from a figure beside them: the low end
+    /// of a range ("15 to 30 pct"), the figure compared with ("to 15.2 pct
+    /// from 14.8"), an amount restating an earlier sum ("against three
+    /// billion").
+    fn inherited_values(&self, sentence: &str, base: usize, found: &[Value]) -> Vec<Value> {
+        let ratios = &english().ratios;
+        let carries = |v: &Value| {
+            matches!(
+                v.kind,
+                ValueKind::Money
+                    | ValueKind::Percent
+                    | ValueKind::PercentagePoints
+                    | ValueKind::Quantity
+            )
+        };
+        let mut out = Vec::new();
+        for m in self.bare.find_iter(sentence) {
+            let (s, e) = (base + m.start(), base + m.end());
+            if found.iter().any(|f| s < f.end && f.start < e) {
+                continue;
+            }
+            let before = sentence[..m.start()].chars().last();
+            let after = sentence[m.end()..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '#' | '$' | '/'))
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '/')
+            {
+                continue;
+            }
+            let rest = &sentence[m.end()..];
+            let trimmed = rest.trim_start();
+            let range_partner = ratios.range_connectors.iter().find_map(|c| {
+                let next = trimmed.strip_prefix(c.as_str())?;
+                let at = base + sentence.len() - next.trim_start().len();
+                found.iter().find(|v| v.start == at && carries(v))
+            });
+            let head = sentence[..m.start()].trim_end().to_lowercase();
+            let compared = ratios.comparison_openers.iter().any(|o| {
+                head.strip_suffix(o.as_str())
+                    .is_some_and(|stem| stem.chars().last().is_none_or(|c| !c.is_alphanumeric()))
+            });
+            let earlier = || found.iter().rev().find(|v| v.end <= s && carries(v));
+            let scaled = m.as_str().chars().any(char::is_alphabetic);
+            let donor = range_partner
+                .or_else(|| if compared { earlier() } else { None })
+                .or_else(|| {
+                    if scaled {
+                        earlier().filter(|v| v.kind == ValueKind::Money)
+                    } else {
+                        None
+                    }
+                });
+            let Some(donor) = donor else { continue };
+            let Some(mut amount) = parse_amount(m.as_str()) else {
+                continue;
+            };
+            if !scaled && amount.value < 1000.0 {
+                // "1.2 to 1.5 billion dlrs": the low end shares the scale.
+                if let Some(f) = donor.text.split_whitespace().find_map(number::scale_factor) {
+                    amount = amount.times(f);
+                }
+            }
+            if donor.kind == ValueKind::Money {
+                amount = amount.times(self.subunit_factor(&donor.text));
+            }
+            if matches!(donor.kind, ValueKind::Percent | ValueKind::PercentagePoints) {
+                amount = signed_by_direction(sentence, m.start(), amount);
+            }
+            let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
+            out.push(value(
+                donor.kind,
+                base,
+                m.start(),
+                m.end(),
+                sentence,
+                interval,
+                donor.unit.clone(),
+                donor.noun.clone(),
+                qualifier,
+            ));
+        }
+        out
+    }
+
+    /// What one unit of the currency a money text ends with is worth
+    /// ("8 cts" → 0.01), 1 for whole currencies.
+    fn subunit_factor(&self, money: &str) -> f64 {
+        self.currency_of
+            .iter()
+            .filter(|(w, _)| money.ends_with(w.as_str()))
+            .max_by_key(|(w, _)| w.len())
+            .map_or(1.0, |(_, (_, f))| *f)
     }
 
     fn count_values(&self, sentence: &str, base: usize, taken: &[(usize, usize)]) -> Vec<Value> {

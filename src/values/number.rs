@@ -5,8 +5,9 @@ use std::sync::LazyLock;
 
 use crate::rules::language::{alternation, english, words};
 
-/// Digits with optional thousands separators and decimals.
-pub const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+/// Digits with optional thousands separators and decimals, or a fraction
+/// as rates and prices are quoted ("6-1/4", "7/8"; halves to 64ths).
+pub const NUM: &str = r"(?:\d{1,3}-\d{1,2}/(?:64|32|16|8|4|2)\b|\d{1,2}/(?:64|32|16|8|4|2)\b|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)";
 
 /// Number words, alone or compound ("twenty-five"), and "a"/"half a"
 /// (only meaningful before a scale word), from the language file.
@@ -41,6 +42,21 @@ pub fn word_core() -> &'static str {
     &PATTERN
 }
 
+/// Number words before a unit or scale, where "one" is a number ("one
+/// pct", "one billion dlrs").
+pub fn word_before_unit() -> &'static str {
+    static PATTERN: LazyLock<String> = LazyLock::new(|| {
+        let n = &english().numbers;
+        format!(
+            "(?:{}|{}|{})",
+            compound_tens(),
+            alternation(words(&n.units)),
+            alternation(words(&n.teens))
+        )
+    });
+    &PATTERN
+}
+
 /// "twenty", "twenty-five", "ninety nine".
 fn compound_tens() -> String {
     let n = &english().numbers;
@@ -67,6 +83,16 @@ pub struct Amount {
     pub half_unit: f64,
 }
 
+impl Amount {
+    /// The same amount in a unit `factor` times larger ("8 cts" → 0.08).
+    pub fn times(self, factor: f64) -> Amount {
+        Amount {
+            value: self.value * factor,
+            half_unit: self.half_unit * factor,
+        }
+    }
+}
+
 pub fn scale_factor(word: &str) -> Option<f64> {
     english().scale_factor(word)
 }
@@ -78,6 +104,22 @@ fn word_value(w: &str) -> Option<f64> {
 /// Parses "3.74", "6,500", "four", "half a" (no scale).
 pub fn parse_mantissa(s: &str) -> Option<Amount> {
     let s = s.trim();
+    if let Some((whole, fraction)) = s.split_once('/') {
+        // "6-1/4" is 6.25, "7/8" is 0.875; quoted to the nearest fraction.
+        let (whole, numerator) = match whole.split_once('-') {
+            Some((w, n)) => (w.parse::<f64>().ok()?, n),
+            None => (0.0, whole),
+        };
+        let numerator: f64 = numerator.parse().ok()?;
+        let denominator: f64 = fraction.parse().ok()?;
+        if denominator == 0.0 {
+            return None;
+        }
+        return Some(Amount {
+            value: whole + numerator / denominator,
+            half_unit: 0.5 / denominator,
+        });
+    }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = s.chars().filter(|&c| c != ',').collect();
         let value: f64 = digits.parse().ok()?;
@@ -139,5 +181,10 @@ mod tests {
         assert_eq!(parse_amount("half a billion").unwrap().value, 5e8);
         assert_eq!(parse_amount("twenty-five").unwrap().value, 25.0);
         assert_eq!(parse_amount("5bn").unwrap().value, 5e9);
+        assert_eq!(parse_amount("545 mln").unwrap().value, 545e6);
+        let a = parse_amount("6-1/4").unwrap();
+        assert_eq!((a.value, a.half_unit), (6.25, 0.125));
+        assert_eq!(parse_amount("7/8").unwrap().value, 0.875);
+        assert_eq!(parse_amount("a hundred").unwrap().value, 100.0);
     }
 }
