@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::entities::{DocEntities, Gazetteer};
+use crate::grammar::{Grammar, Parse, ValueSpan};
 use crate::ingest::{self, Document, Published};
 use crate::model::Evidence;
 use crate::rules::RuleData;
@@ -15,6 +16,9 @@ use crate::values::{TimeContext, Value, ValueReader};
 pub struct DocumentReader {
     pub values: ValueReader,
     pub gazetteer: Gazetteer,
+    /// None when the built-in model cannot be read: sentences then go
+    /// unparsed and yield no claims from structure.
+    grammar: Option<&'static Grammar>,
 }
 
 impl DocumentReader {
@@ -22,6 +26,7 @@ impl DocumentReader {
         DocumentReader {
             values: ValueReader::new(rules),
             gazetteer: Gazetteer::new(rules),
+            grammar: Grammar::english().ok(),
         }
     }
 
@@ -41,10 +46,23 @@ impl DocumentReader {
                 if let Some(end) = published.dateline_end {
                     values.retain(|v| v.end > end);
                 }
+                let spans: Vec<ValueSpan> = values
+                    .iter()
+                    .map(|v| ValueSpan {
+                        start: v.start,
+                        end: v.end,
+                        kind: v.kind,
+                    })
+                    .collect();
+                let parse = self
+                    .grammar
+                    .map(|g| g.parse_sentence(&doc.text, s.start, s.end, &spans))
+                    .unwrap_or_default();
                 Sentence {
                     start: s.start,
                     end: s.end,
                     values,
+                    parse,
                 }
             })
             .collect();
@@ -63,6 +81,9 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub values: Vec<Value>,
+    /// Tokens, tags, lemmas and the dependency tree; value spans are one
+    /// token each.
+    pub parse: Parse<'static>,
 }
 
 #[derive(Debug, Clone)]

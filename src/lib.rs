@@ -18,6 +18,7 @@ mod config;
 mod document;
 mod entities;
 mod error;
+pub mod grammar;
 mod ingest;
 mod link;
 pub mod model;

@@ -69,8 +69,8 @@ fn claims(
     let outcome = analyze(&engine, &read, &bar);
     bar.finish();
     emit(&match format {
-        ClaimsFormat::Json => report::claims::json(&outcome.docs, &outcome.errors),
-        ClaimsFormat::Text => report::claims::text(&outcome.docs),
+        ClaimsFormat::Json => report::claims::json(&outcome),
+        ClaimsFormat::Text => report::claims::text(&outcome),
     });
     Ok(report_errors(&outcome.errors).unwrap_or(EXIT_OK))
 }

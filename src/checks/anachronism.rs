@@ -1,16 +1,26 @@
 //! anachronism: a forecast or plan for a period that ended before the
 //! article was published ("In April 2025, X will visit", written in 2026).
+//! Only claims whose modality was read from a word that speaks of now
+//! ("will", "expects", "plans") count: "had expected 1986 sales to rise" is
+//! a report of an old forecast, not a stale one.
+
+use std::collections::BTreeSet;
 
 use super::{finding, render, Corpus, Finding};
 use crate::calendar::day_number;
 use crate::ingest::PublishedFrom;
 use crate::model::Modality;
 use crate::rules::CheckDef;
-use crate::values::{Anchoring, ValueKind};
 
 pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (d, a) in corpus.docs.iter().enumerate() {
+    let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
+    // Who each article is about, worked out only if something fires.
+    let mut subjects: Vec<Option<String>> = vec![None; corpus.docs.len()];
+    for c in corpus.claims {
+        let Some(a) = corpus.docs.get(c.evidence.doc) else {
+            continue;
+        };
         // Only a stated publication date is firm enough to call copy stale.
         let Some(published) = a
             .published
@@ -19,44 +29,35 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         else {
             continue;
         };
-        let p = day_number(published);
-        // Who the article is about, worked out only if something fires.
-        let mut subject: Option<String> = None;
-        for s in &a.sentences {
-            for v in &s.values {
-                let Some(t) = v.time else { continue };
-                let (Some(i), true) = (v.interval, v.kind == ValueKind::Time) else {
-                    continue;
-                };
-                if t.anchoring != Anchoring::Stated
-                    || !matches!(v.modality, Modality::Forecast | Modality::Plan)
-                    || i.hi >= p
-                {
-                    continue;
-                }
-                let cue = v.modality_cue.as_deref().unwrap_or_default();
-                let message = render(
-                    &def.message,
-                    &[
-                        ("text", v.text.clone()),
-                        ("modality", v.modality.to_string()),
-                        ("cue", cue.to_string()),
-                        ("published", published.to_string()),
-                    ],
-                );
-                let subject = subject.get_or_insert_with(|| {
-                    a.entities
-                        .main_parties()
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default()
-                });
-                out.push(
-                    finding(def, message, vec![s.cite(d, v.start, v.end, &v.text)])
-                        .about(subject.clone()),
-                );
-            }
+        let (Some(cue), Some((_, end)), Some(text)) = (&c.cue, c.period, &c.period_text) else {
+            continue;
+        };
+        if !c.dated_outright
+            || !matches!(c.modality, Modality::Forecast | Modality::Plan)
+            || end >= day_number(published)
+            || !seen.insert((c.evidence.doc, text.clone()))
+        {
+            continue;
         }
+        let message = render(
+            &def.message,
+            &[
+                ("text", text.clone()),
+                ("modality", c.modality.to_string()),
+                ("cue", cue.clone()),
+                ("published", published.to_string()),
+            ],
+        );
+        let subject = subjects[c.evidence.doc]
+            .get_or_insert_with(|| {
+                a.entities
+                    .main_parties()
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            })
+            .clone();
+        out.push(finding(def, message, vec![c.evidence.clone()]).about(subject));
     }
     out
 }

@@ -1,7 +1,9 @@
 //! arithmetic: stated numbers that do not add up — a growth rate against
 //! the values for its two periods, or a total below one of its parts.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
 
 use super::{
     applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
@@ -16,6 +18,7 @@ pub fn run(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Ve
     match params.compare {
         ArithmeticOn::Cumulative => cumulative(def, corpus),
         ArithmeticOn::Growth => growth(def, params, corpus),
+        ArithmeticOn::Conversion => conversions(def, params, corpus),
     }
 }
 
@@ -161,4 +164,96 @@ fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// "$500m (£350m)" beside "$500m (£266m)": a conversion whose rate is far
+/// from the rate the corpus's other conversions of the same currencies
+/// agree on, in articles of about the same time.
+fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
+    let claims = corpus.claims;
+    // (from unit, to unit) → (claim, rate interval, publication day).
+    let mut by_pair: BTreeMap<(&str, &str), Vec<(usize, Interval, Option<i64>)>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let (Some((from, from_unit)), Some((to, to_unit))) = (&c.restates, number(c)) else {
+            continue;
+        };
+        if from_unit.as_str() == to_unit || from.lo <= 0.0 || !from.is_bounded() || !to.is_bounded() {
+            continue;
+        }
+        let rate = Interval::closed(to.lo / from.hi, to.hi / from.lo);
+        let day = corpus
+            .docs
+            .get(c.evidence.doc)
+            .and_then(|a| a.published.date)
+            .map(|d| i64::from(d.num_days_from_ce()));
+        by_pair
+            .entry((from_unit.as_str(), to_unit))
+            .or_default()
+            .push((i, rate, day));
+    }
+    let mut out = Vec::new();
+    for list in by_pair.values() {
+        for &(i, rate, day) in list {
+            // The other conversions of the time, and the rate most agree on.
+            let near: Vec<&(usize, Interval, Option<i64>)> = list
+                .iter()
+                .filter(|(j, _, d)| {
+                    *j != i
+                        && claims[*j].evidence.doc != claims[i].evidence.doc
+                        && match (day, d) {
+                            (Some(a), Some(b)) => (a - b).abs() <= params.within_days,
+                            _ => false,
+                        }
+                })
+                .collect();
+            let mut mids: Vec<f64> = near.iter().filter_map(|(_, r, _)| r.midpoint()).collect();
+            mids.sort_by(f64::total_cmp);
+            let Some(&median) = mids.get(mids.len() / 2) else {
+                continue;
+            };
+            let agreeing: Vec<&&(usize, Interval, Option<i64>)> = near
+                .iter()
+                .filter(|(_, r, _)| r.widened(0.05).contains(median))
+                .collect();
+            if agreeing.len() < params.min_agreeing
+                || !rate.widened(params.tolerance).disjoint(&Interval::closed(median, median))
+            {
+                continue;
+            }
+            let c = &claims[i];
+            let Some((_, from_unit)) = &c.restates else { continue };
+            let to_unit = number(c).map_or("", |(_, u)| u);
+            let message = render(
+                &def.message,
+                &[
+                    ("value", c.value_text.clone()),
+                    ("rate", fmt_rate(rate.midpoint().unwrap_or(rate.lo))),
+                    ("reference", fmt_rate(median)),
+                    ("from", from_unit.clone()),
+                    ("to", to_unit.to_string()),
+                    ("count", agreeing.len().to_string()),
+                ],
+            );
+            let example = agreeing[0].0;
+            out.push(
+                finding(
+                    def,
+                    message,
+                    vec![c.evidence.clone(), claims[example].evidence.clone()],
+                )
+                .about(subject_text(c)),
+            );
+        }
+    }
+    out
+}
+
+/// A rate to three significant figures.
+fn fmt_rate(x: f64) -> String {
+    let digits = if x == 0.0 {
+        2
+    } else {
+        (2 - x.abs().log10().floor() as i32).max(0) as usize
+    };
+    format!("{x:.digits$}")
 }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::claims::{Claim, ClaimValue};
 use crate::entities::fold;
-use crate::model::Modality;
+use crate::model::{Modality, Severity};
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 
 pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<Finding> {
@@ -22,21 +22,27 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
         let ids: Vec<usize> = ids
             .iter()
             .copied()
-            .filter(|&i| applies(def, &claims[i]) && claims[i].modality != Modality::Target)
+            .filter(|&i| {
+                let c = &claims[i];
+                applies(def, c)
+                    && c.modality != Modality::Target
+                    && !c.subject.is_empty()
+                    && !c.predicate.is_empty()
+            })
             .collect();
         let versions = versions(&ids, claims);
         for (n, va) in versions.iter().enumerate() {
             for vb in &versions[n + 1..] {
                 let (a, b) = (&claims[va[0]], &claims[vb[0]]);
-                if a.modality != b.modality {
+                if a.modality != b.modality || one_statement(va, vb, claims) {
                     continue;
                 }
-                let message = if by_date {
-                    date_conflict(def, a, b)
+                let found = if by_date {
+                    date_conflict(def, a, b).map(|m| (m, def.severity))
                 } else {
-                    value_conflict(def, params, a, b)
+                    value_conflict(def, params, corpus, va, vb)
                 };
-                if let Some(message) = message {
+                if let Some((message, severity)) = found {
                     // Each piece of evidence is labelled with what is in
                     // dispute: the date for events, the value otherwise.
                     let shown: fn(&Claim) -> String = if by_date {
@@ -45,7 +51,9 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
                         |c| c.value_text.clone()
                     };
                     let cited = both_sides(claims, va, vb, shown);
-                    out.push(finding(def, message, cited).about(subject_text(a)));
+                    let mut f = finding(def, message, cited).about(subject_text(a));
+                    f.severity = severity;
+                    out.push(f);
                 }
             }
         }
@@ -53,21 +61,73 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
     out
 }
 
+/// Two versions stated only in one sentence are roles of one statement
+/// ("fell to 537m from 798m"): arithmetic checks them, not this rule.
+fn one_statement(va: &[usize], vb: &[usize], claims: &[Claim]) -> bool {
+    let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.sentence_start);
+    va.iter()
+        .all(|&x| vb.iter().all(|&y| place(x) == place(y)))
+}
+
+/// How many parts of the surest claim of a version were inferred.
+fn doubts(version: &[usize], claims: &[Claim]) -> usize {
+    version
+        .iter()
+        .map(|&i| claims[i].sure.doubts())
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// Days apart the two versions' articles were published, if both dates
+/// are known.
+fn days_apart(corpus: &Corpus<'_>, a: &Claim, b: &Claim) -> Option<i64> {
+    let date = |c: &Claim| corpus.docs.get(c.evidence.doc)?.published.date;
+    Some((date(a)? - date(b)?).num_days().abs())
+}
+
+/// Articles published this close together speak of the same news when
+/// they give a figure without a period.
+const NEWS_CYCLE_DAYS: i64 = 3;
+
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
-/// The message when two claims' values cannot both be true.
-fn value_conflict(def: &CheckDef, params: &ConflictParams, a: &Claim, b: &Claim) -> Option<String> {
-    let (pa, pb) = (a.period?, b.period?);
+/// The message and severity when two versions' values cannot both be
+/// true. An error needs both read surely with a stated period; a doubt on
+/// one side, or no period but the same news cycle, makes it a warning.
+fn value_conflict(
+    def: &CheckDef,
+    params: &ConflictParams,
+    corpus: &Corpus<'_>,
+    va: &[usize],
+    vb: &[usize],
+) -> Option<(String, Severity)> {
+    let claims = corpus.claims;
+    let (a, b) = (&claims[va[0]], &claims[vb[0]]);
+    let mut doubt = doubts(va, claims) + doubts(vb, claims);
+    let (pa, pb) = match (a.period, b.period) {
+        (Some(pa), Some(pb)) => (pa, pb),
+        (None, None) => {
+            // No period on either side: only figures of one news cycle.
+            if days_apart(corpus, a, b)? > NEWS_CYCLE_DAYS {
+                return None;
+            }
+            // The missing period is counted once for the pair.
+            doubt = doubt.saturating_sub(2) + 1;
+            ((0.0, 0.0), (0.0, 0.0))
+        }
+        _ => return None,
+    };
+    let severity = match doubt {
+        0 => def.severity,
+        1 => def.severity.min(Severity::Warning),
+        _ => return None,
+    };
     match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
             // Flows are compared only for the very same period.
-            if pa != pb
-                || !x
-                    .widened(params.tolerance)
-                    .disjoint(&y.widened(params.tolerance))
-            {
+            if pa != pb || !x.widened(params.tolerance).disjoint(&y.widened(params.tolerance)) {
                 return None;
             }
         }
@@ -87,7 +147,7 @@ fn value_conflict(def: &CheckDef, params: &ConflictParams, a: &Claim, b: &Claim)
         }
         _ => return None,
     }
-    Some(render(
+    let message = render(
         &def.message,
         &[
             ("subject", subject_text(a)),
@@ -102,7 +162,8 @@ fn value_conflict(def: &CheckDef, params: &ConflictParams, a: &Claim, b: &Claim)
             ("a", value_with_period(a, pa != pb)),
             ("b", value_with_period(b, pa != pb)),
         ],
-    ))
+    );
+    Some((message, severity))
 }
 
 /// A value, with its own period when the two claims' periods differ.

@@ -1,20 +1,57 @@
-//! Turns values into claims: who (subject), what (predicate), when (period),
-//! how much or which (value), with the modality and the evidence, using the
-//! frames in rules/claims.
+//! Turns analyzed sentences into claims: for every figure, what it
+//! measures, whose it is, its role, its period and its modality, read from
+//! the sentence's dependency tree (`figures`, `holder`, `measure`,
+//! `period`); dated events with a date; labelled events and offices from
+//! the frames in rules/claims (`events`).
 
+mod events;
+mod figures;
+mod holder;
+mod measure;
+mod period;
 mod subject;
+mod table;
+mod tree;
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
-use regex::Regex;
 use serde::Serialize;
 
+use crate::calendar::day_number;
 use crate::document::{Analyzed, Sentence};
-use crate::entities::Person;
-use crate::model::{EntityKind, Evidence, Modality};
-use crate::rules::{FrameDef, FrameKind, RuleData, SubjectShape};
-use crate::values::{Interval, ModalityReader, Value, ValueKind};
-use subject::SubjectResolver;
+use crate::model::{Evidence, Modality};
+use crate::rules::{FrameKind, RuleData};
+use crate::values::{Interval, Value, ValueKind};
+use figures::{Lexicon, Reading};
+use holder::Holder;
+use measure::Measures;
+use period::Period;
+use tree::Tree;
+
+/// The part a figure plays in its statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::Display)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Role {
+    /// The measure's value.
+    Level,
+    /// By how much it grew or fell.
+    Change,
+    /// Its value for an earlier period ("from $639m", "a year earlier").
+    Previous,
+    /// The same amount in another currency or unit ("(£600m)").
+    Conversion,
+    /// A price or rate per unit ("a share", "per barrel").
+    PerUnit,
+    /// A share of something ("40 pct of its sales", "a 30 pct stake").
+    Share,
+    Rank,
+    /// The date an event happened or will happen.
+    EventDate,
+    RangeLow,
+    RangeHigh,
+    Other,
+}
 
 /// What a claim asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,576 +65,412 @@ pub enum ClaimValue {
     Label { text: String },
 }
 
+/// How surely each part of a claim was read: an error needs every part
+/// read from the text, not inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sureness {
+    pub holder: bool,
+    pub measure: bool,
+    pub period: bool,
+}
+
+impl Sureness {
+    pub const ALL: Sureness = Sureness {
+        holder: true,
+        measure: true,
+        period: true,
+    };
+
+    /// How many parts were inferred rather than read.
+    pub fn doubts(&self) -> usize {
+        usize::from(!self.holder) + usize::from(!self.measure) + usize::from(!self.period)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
+    /// Which reader made the claim: "measure", "growth", "share",
+    /// "per-unit", "event", or a labelled frame's id.
     pub frame: String,
     pub kind: FrameKind,
+    /// The canonical measure, with the role class where it is not a
+    /// level: part of the claim's key.
     pub predicate: String,
-    /// Canonical entity names; sorted for symmetric relations.
+    /// Canonical holder names; sorted for relations between two parties.
     pub subject: Vec<String>,
-    /// The event's label, the office's title, or the counted noun.
+    /// The event's label, the office's title.
     pub label: Option<String>,
     /// Day-number span the claim is about; None when the text states none.
     pub period: Option<(f64, f64)>,
     pub period_text: Option<String>,
-    /// For growth: the period compared against, where stated.
+    /// For growth: the period compared against.
     pub base_period: Option<(f64, f64)>,
     pub value: ClaimValue,
     /// The value as written.
     pub value_text: String,
+    pub value_kind: ValueKind,
     pub modality: Modality,
     pub evidence: Evidence,
+    /// Who the figure belongs to, as shown ("India–Soviet Union").
+    pub holder: Option<String>,
+    /// What is measured, as the text says it ("net profit").
+    pub measure: String,
+    pub role: Role,
+    pub sure: Sureness,
+    /// For a conversion: the amount it restates, and that amount's unit.
+    pub restates: Option<(Interval, String)>,
+    /// The words that make it a forecast or plan, when they speak of now
+    /// ("will", "expects"): a claim an article can make stale.
+    pub cue: Option<String>,
+    /// Whether its period is a date the text writes out ("April 2025"),
+    /// not one resolved from "last year".
+    pub dated_outright: bool,
 }
 
-struct Frame {
-    def: FrameDef,
-    cues: Option<Regex>,
-    labels: Option<Regex>,
-    exclude: Option<Regex>,
+/// The cue word of a reading's modality, when it speaks of now.
+fn cue_of(tree: &Tree<'_>, r: &Reading) -> Option<String> {
+    let said = r.said?;
+    said.now.then(|| tree.token(said.cue).form.clone())
 }
 
-fn phrase_regex(phrases: &[String], patterns: &[String]) -> Option<Regex> {
-    if phrases.is_empty() && patterns.is_empty() {
-        return None;
-    }
-    let mut sorted = phrases.to_vec();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let mut alts: Vec<String> = sorted
-        .iter()
-        .map(|p| format!(r"(?i:\b{}\b)", regex::escape(p)))
-        .collect();
-    alts.extend(patterns.iter().cloned());
-    Regex::new(&alts.join("|")).ok()
+/// Whether the time value behind a period is written out in full.
+fn outright(values: &[Value], p: Option<&Period>) -> bool {
+    p.and_then(|p| p.value)
+        .and_then(|i| values.get(i)?.time)
+        .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated)
 }
 
-/// "… X of [about] " at the end of the text before a value.
-static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<head>[a-z][a-z-]*)\s+of\s+(?:(?:about|some|around|nearly|almost|roughly|over|under|more than|less than|up to|an estimated|approximately|just over|just under)\s+)?(?:US|U\.S\.|CA|AU|NZ|HK)?$").unwrap()
-});
-
-/// The words between a value and the time its phrase is for.
-static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^,;.()]{0,40}\b(?:for|in|during|over)\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?|year\s+)?$").unwrap()
-});
-
-/// One sentence being read: which document, the sentence and its text,
-/// and what the reader knows so far.
-#[derive(Clone, Copy)]
-struct Reading<'a> {
-    doc: usize,
-    a: &'a Analyzed,
-    s: &'a Sentence,
-    text: &'a str,
-    ctx: &'a subject::Context,
-}
-
-/// Claim frames compiled once from the rules.
+/// The claim readers, compiled once from the rules.
 pub struct Extractor {
-    frames: Vec<Frame>,
-    subjects: SubjectResolver,
-    modality: ModalityReader,
-    determiners: Vec<String>,
-    neutral_heads: Vec<String>,
+    lexicon: Lexicon,
+    measures: Measures,
+    events: events::Events,
+    tables: table::Tables,
+    /// Where a country's fiscal year starts, by canonical name.
+    fiscal_starts: HashMap<String, (u32, u32)>,
 }
 
 impl Extractor {
     pub fn new(rules: &RuleData) -> Self {
-        let frames = rules
-            .frame
+        let fiscal_starts = rules
+            .entity
             .iter()
-            .map(|def| Frame {
-                cues: phrase_regex(&def.cues, &[]),
-                labels: phrase_regex(&def.labels, &def.label_patterns),
-                exclude: phrase_regex(&def.exclude, &[]),
-                def: def.clone(),
+            .filter_map(|e| {
+                let (m, d) = e.fiscal_year_start.as_deref()?.split_once('-')?;
+                Some((e.name.clone(), (m.parse().ok()?, d.parse().ok()?)))
             })
             .collect();
         Extractor {
-            frames,
-            subjects: SubjectResolver::new(rules),
-            modality: ModalityReader::new(rules),
-            determiners: rules.determiners.clone(),
-            neutral_heads: rules
-                .neutral_heads
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            lexicon: Lexicon::new(rules),
+            measures: Measures::new(rules),
+            events: events::Events::new(rules),
+            tables: table::Tables::new(rules),
+            fiscal_starts,
         }
     }
 
     /// Every claim of one document.
     pub fn extract(&self, doc_index: usize, a: &Analyzed) -> Vec<Claim> {
-        let mut claims = Vec::new();
-        let mut context = self.subjects.start(a);
+        let salient = holder::salient(a);
+        let (mut claims, rows) =
+            self.tables
+                .read(doc_index, a, &self.measures, salient.as_deref());
+        let mut context = self.events.subjects.start(a);
         for s in &a.sentences {
-            let reading = Reading {
+            let text = a.sentence_text(s);
+            let reading = events::Reading {
                 doc: doc_index,
                 a,
                 s,
-                text: a.sentence_text(s),
+                text,
                 ctx: &context,
             };
-            let mut used: Vec<usize> = Vec::new();
-            for (vi, v) in s.values.iter().enumerate() {
-                if let Some(c) = self.measure_claim(&reading, v) {
-                    used.push(vi);
-                    claims.push(c);
-                }
+            let labelled = self.events.event_claims(&reading);
+            let in_table = rows.iter().any(|&(r0, r1)| s.start < r1 && r0 < s.end);
+            if !holder::is_headline(text) && !in_table {
+                claims.extend(self.figure_claims(doc_index, a, s, salient.as_deref()));
             }
-            for (vi, v) in s.values.iter().enumerate() {
-                if used.contains(&vi) {
-                    continue;
-                }
-                if let Some(c) = self.generic_claim(&reading, v) {
-                    claims.push(c);
-                }
-            }
-            let events = self.event_claims(&reading);
-            if let Some(c) = events
-                .iter()
-                .chain(claims.iter().rev())
-                .find(|c| c.evidence.sentence_start == s.start && c.subject.len() == 2)
-            {
+            if let Some(c) = labelled.iter().find(|c| c.subject.len() == 2) {
                 context.note_pair(&c.subject.clone());
             } else {
                 context.leave(s, a);
             }
-            claims.extend(events);
+            claims.extend(labelled);
         }
-        claims.extend(self.office_claims(doc_index, a));
+        claims.extend(self.events.office_claims(doc_index, a));
         claims
     }
 
-    /// Money, quantities and growth rates next to a frame's cue word.
-    fn measure_claim(&self, r: &Reading<'_>, v: &Value) -> Option<Claim> {
-        let Reading {
-            doc,
-            a,
-            s,
-            text,
-            ctx,
-        } = *r;
-        let at = v.start - s.start;
-        let mut best: Option<(usize, &Frame)> = None;
-        for f in self
-            .frames
+    /// The claims of a sentence's figures.
+    fn figure_claims(
+        &self,
+        doc: usize,
+        a: &Analyzed,
+        s: &Sentence,
+        salient: Option<&str>,
+    ) -> Vec<Claim> {
+        if s.parse.tokens.is_empty() {
+            return Vec::new();
+        }
+        let tree = Tree::new(&s.parse);
+        let text = &a.doc.text;
+        let readings = figures::read(&self.lexicon, &tree, &s.values, text);
+        let tokens = figures::value_tokens(&tree, &s.values);
+        let times = period::times(&s.values, &tokens);
+        let holders: Vec<Option<Holder>> = readings
             .iter()
-            .filter(|f| matches!(f.def.kind, FrameKind::Measure | FrameKind::Growth))
-        {
-            if !f.def.values.iter().any(|k| k == v.kind.as_str()) {
-                continue;
-            }
-            let Some(cues) = &f.cues else { continue };
-            let excluded: Vec<(usize, usize)> = f
-                .exclude
-                .iter()
-                .flat_map(|x| x.find_iter(text).map(|m| (m.start(), m.end())))
-                .collect();
-            for m in cues.find_iter(text) {
-                if excluded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
-                    continue;
-                }
-                let dist = if m.end() <= at {
-                    at - m.end()
-                } else {
-                    m.start().saturating_sub(v.end - s.start)
-                };
-                if dist <= 90 && best.is_none_or(|(d, _)| dist < d) {
-                    best = Some((dist, f));
-                }
-            }
-        }
-        let (_, frame) = best?;
-        if let Some(head_end) = self.bound_head(text, at) {
-            // "a dividend of €0.45": the value is the dividend's, and a
-            // frame whose cue is not that word does not get it.
-            let cues = frame.cues.as_ref()?;
-            if !cues.find_iter(text).any(|m| m.end() == head_end) {
-                return None;
-            }
-        }
-        let subject = self.subjects.resolve(frame.def.subject, a, s, at, ctx)?;
-        let (period, period_text, base) =
-            period_of(text, s, v, frame.def.kind == FrameKind::Growth);
-        let interval = v.interval?;
-        let unit = v.unit.clone().unwrap_or_default();
-        Some(Claim {
-            frame: frame.def.id.clone(),
-            kind: frame.def.kind,
-            predicate: frame.def.predicate.clone(),
-            subject,
-            label: None,
-            period,
-            period_text,
-            base_period: base,
-            value: ClaimValue::Number { interval, unit },
-            value_text: v.text.clone(),
-            modality: v.modality,
-            evidence: s.cite(doc, v.start, v.end, &v.text),
-        })
-    }
-
-    /// Entity + number + noun: counts and leftover quantities.
-    fn generic_claim(&self, r: &Reading<'_>, v: &Value) -> Option<Claim> {
-        let Reading {
-            doc,
-            a,
-            s,
-            text,
-            ctx,
-        } = *r;
-        let frame = self
-            .frames
+            .map(|r| holder::holder(&self.lexicon, a, s, &tree, r, salient))
+            .collect();
+        let mut periods: Vec<Option<Period>> = readings
             .iter()
-            .find(|f| f.def.kind == FrameKind::Generic)?;
-        if !frame.def.values.iter().any(|k| k == v.kind.as_str()) {
-            return None;
-        }
-        let at = v.start - s.start;
-        // "with 41 countries", "in 12 cities": the object of a preposition
-        // is not what the subject has.
-        let prev = text[..at]
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase();
-        let prev = if matches!(
-            prev.as_str(),
-            "than" | "over" | "about" | "around" | "nearly" | "almost" | "some"
-        ) {
-            text[..at]
-                .split_whitespace()
-                .rev()
-                .nth(1)
-                .unwrap_or("")
-                .to_lowercase()
-        } else {
-            prev
-        };
-        if matches!(
-            prev.as_str(),
-            "with"
-                | "in"
-                | "from"
-                | "to"
-                | "across"
-                | "among"
-                | "of"
-                | "for"
-                | "by"
-                | "at"
-                | "between"
-        ) {
-            return None;
-        }
-        // "23 terminals" counts terminals; "4.2 million MWh of power" measures
-        // power in Wh. Either way the noun and unit make the key.
-        let (noun, predicate) = match v.kind {
-            ValueKind::Count => {
-                let noun = v.noun.clone()?;
-                let predicate = format!("number of {}", crate::values::plural(&noun));
-                (noun, predicate)
-            }
-            _ => {
-                let (unit, noun) = (v.unit.clone()?, v.noun.clone()?);
-                (format!("{unit} of {noun}"), format!("{noun} ({unit})"))
-            }
-        };
-        let subject = self.subjects.resolve(SubjectShape::Single, a, s, at, ctx)?;
-        let (period, period_text, _) = period_of(text, s, v, false);
-        Some(Claim {
-            frame: frame.def.id.clone(),
-            kind: FrameKind::Generic,
-            predicate,
-            subject,
-            label: Some(noun.clone()),
-            period,
-            period_text,
-            base_period: None,
-            value: ClaimValue::Number {
-                interval: v.interval?,
-                unit: noun,
-            },
-            value_text: v.text.clone(),
-            modality: v.modality,
-            evidence: s.cite(doc, v.start, v.end, &v.text),
-        })
-    }
-
-    /// Dated events with a label: partnerships, agreements, memberships.
-    fn event_claims(&self, r: &Reading<'_>) -> Vec<Claim> {
-        let Reading {
-            doc,
-            a,
-            s,
-            text,
-            ctx,
-        } = *r;
-        let mut out = Vec::new();
-        for f in self
-            .frames
-            .iter()
-            .filter(|f| f.def.kind == FrameKind::Event)
-        {
-            let Some(cues) = &f.cues else {
+            .zip(&holders)
+            .map(|(r, h)| {
+                let fiscal = h
+                    .as_ref()
+                    .and_then(|h| h.parts.first())
+                    .and_then(|n| self.fiscal_starts.get(n).copied());
+                period::period_of(&self.lexicon, &tree, r, &s.values, &times, text, fiscal)
+            })
+            .collect();
+        // A figure without a time of its own takes its partner's: the level
+        // a previous figure is compared with, the amount a conversion
+        // restates, the other end of a range.
+        for i in 0..readings.len() {
+            if periods[i].is_some() {
                 continue;
+            }
+            let partner = match readings[i].role {
+                Role::Previous => level_before(&readings, i),
+                _ => readings[i].partner,
             };
-            if !cues.is_match(text) || f.exclude.as_ref().is_some_and(|x| x.is_match(text)) {
-                continue;
-            }
-            // Several labels: the last is what the relationship became.
-            let found = f.labels.as_ref().and_then(|l| l.find_iter(text).last());
-            // Where the label is written, and the label: the text there,
-            // or the frame's default when only the cue is ("joined NATO").
-            let (label_start, label_end, label_str) = match (found, &f.def.default_label) {
-                (Some(m), _) => {
-                    let (start, end) = if f.def.subject == SubjectShape::Named {
-                        self.without_determiner(text, m.start(), m.end())
-                    } else {
-                        (m.start(), m.end())
-                    };
-                    (start, end, &text[start..end])
+            let inherited = partner.and_then(|p| {
+                if readings[i].role == Role::Previous && !previous_is_a_year_before(&self.lexicon, s, &readings[i], text) {
+                    return None;
                 }
-                (None, Some(default)) => {
-                    let (start, end) = cues
-                        .find(text)
-                        .map(|c| (c.start(), c.end()))
-                        .unwrap_or_default();
-                    (start, end, default.as_str())
-                }
-                (None, None) => continue,
-            };
-            let times: Vec<&Value> = s
-                .values
-                .iter()
-                .filter(|v| v.kind == ValueKind::Time && v.time.is_some_and(|t| t.span().is_some()))
-                .collect();
-            let time = if f.def.subject == SubjectShape::Named {
-                let cue = cues
-                    .find_iter(text)
-                    .min_by_key(|c| c.start().abs_diff(label_start));
-                // "signed the Treaty in 2019": the time follows the name.
-                cue.and_then(|c| {
-                    let after = if c.start() < label_start {
-                        c.end().max(label_end)
-                    } else {
-                        c.end()
-                    };
-                    time_of_cue(&times, s.start, after, label_start)
-                })
-            } else {
-                times
-                    .iter()
-                    .copied()
-                    .min_by_key(|v| v.start.abs_diff(s.start + label_start))
-            };
-            let Some(time) = time else {
-                continue;
-            };
-            let Some((start, end)) = time.time.and_then(|t| t.span()) else {
-                continue;
-            };
-            let subject_at = label_start;
-            let Some(mut subject) = self.subjects.resolve(f.def.subject, a, s, subject_at, ctx)
-            else {
-                continue;
-            };
-            let mut label_text = label_str.to_lowercase();
-            if f.def.subject == SubjectShape::Named {
-                // A proper name keeps its capitals and is the key by itself.
-                label_text = label_str.to_string();
-                subject = vec![label_text.clone()];
-            }
-            if f.def.of_organization {
-                // A membership's organization is the entity after the cue.
-                let Some(org) = a
-                    .entities
-                    .in_span(s.start + label_start, s.end)
-                    .find(|m| m.kind == EntityKind::Organization)
-                else {
-                    continue;
-                };
-                label_text = format!("{label_text} of {}", org.entity);
-                subject.retain(|x| *x != org.entity);
-                if subject.is_empty() {
-                    continue;
-                }
-            }
-            let dn = |d| crate::calendar::day_number(d);
-            let modality = self.modality.modality_at(text, label_start);
-            out.push(Claim {
-                frame: f.def.id.clone(),
-                kind: FrameKind::Event,
-                predicate: f.def.predicate.clone(),
-                subject,
-                label: Some(label_text.clone()),
-                period: Some((dn(start), dn(end))),
-                period_text: Some(time.text.clone()),
-                base_period: None,
-                value: ClaimValue::Label { text: label_text },
-                value_text: text[label_start..label_end].to_string(),
-                modality,
-                evidence: s.cite(
-                    doc,
-                    s.start + label_start,
-                    s.start + label_end,
-                    &text[label_start..label_end],
-                ),
+                period::inherited(&readings[i], periods[p].as_ref())
             });
+            periods[i] = inherited;
+        }
+        let mut measures: Vec<measure::Measure> = readings
+            .iter()
+            .map(|r| self.measures.of(&tree, r, &s.values[r.value]))
+            .collect();
+        let mut holders = holders;
+        // What one figure of a statement leaves unsaid, another says: the
+        // figures of one verb, a previous level and the level it is
+        // compared with, a conversion or range end and its partner.
+        for i in 0..readings.len() {
+            let r = &readings[i];
+            let related = |j: usize| {
+                j != i
+                    && (r.partner == Some(j)
+                        || (matches!(r.role, Role::Previous | Role::Change)
+                            && level_before(&readings, i) == Some(j))
+                        || (r.verb.is_some() && readings[j].verb == r.verb))
+            };
+            if !measures[i].explicit {
+                if let Some(j) = (0..readings.len()).find(|&j| related(j) && measures[j].explicit) {
+                    measures[i] = measures[j].clone();
+                }
+            }
+            if !holders[i].as_ref().is_some_and(|h| h.named) {
+                if let Some(j) = (0..readings.len())
+                    .find(|&j| related(j) && holders[j].as_ref().is_some_and(|h| h.named))
+                {
+                    holders[i] = holders[j].clone();
+                }
+            }
+            let same_time = |role: Role| {
+                matches!(role, Role::Level | Role::Change | Role::Share | Role::PerUnit)
+            };
+            if periods[i].is_none() && same_time(r.role) {
+                if let Some(j) = (0..readings.len()).find(|&j| {
+                    related(j) && same_time(readings[j].role) && periods[j].is_some()
+                }) {
+                    periods[i] = periods[j].clone();
+                }
+            }
+        }
+        let used: Vec<usize> = periods.iter().flatten().filter_map(|p| p.value).collect();
+        let mut out = self.event_dates(doc, a, s, &tree, &times, &used, salient);
+        for (i, r) in readings.iter().enumerate() {
+            let v = &s.values[r.value];
+            if let Some(mut c) = self.figure_claim(
+                doc,
+                s,
+                r,
+                v,
+                holders[i].as_ref(),
+                &measures[i],
+                periods[i].as_ref(),
+            ) {
+                c.cue = cue_of(&tree, r);
+                c.dated_outright = outright(&s.values, periods[i].as_ref());
+                if r.role == Role::Conversion {
+                    let host = r.partner.map(|p| &s.values[readings[p].value]);
+                    c.restates = host.and_then(|h| Some((h.interval?, h.unit.clone()?)));
+                }
+                out.push(c);
+            }
         }
         out
     }
 
-    /// Where the noun X of "X of VALUE" ends, when the value at byte `at`
-    /// is written that way and X is not a neutral head ("a total of").
-    fn bound_head(&self, text: &str, at: usize) -> Option<usize> {
-        let c = HEAD_OF.captures(&text[..at])?;
-        let head = c.name("head")?;
-        let word = head.as_str().to_lowercase();
-        (!self.neutral_heads.contains(&word)).then_some(head.end())
-    }
-
-    /// The span of a proper name without an opening "The" or "Under".
-    fn without_determiner(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
-        let name = &text[start..end];
-        let Some((first, rest)) = name.split_once(char::is_whitespace) else {
-            return (start, end);
+    #[allow(clippy::too_many_arguments)]
+    fn figure_claim(
+        &self,
+        doc: usize,
+        s: &Sentence,
+        r: &Reading,
+        v: &Value,
+        holder: Option<&Holder>,
+        measure: &measure::Measure,
+        period: Option<&Period>,
+    ) -> Option<Claim> {
+        let interval = v.interval?;
+        let unit = v
+            .unit
+            .clone()
+            .or_else(|| v.noun.clone())
+            .unwrap_or_default();
+        let (frame, kind) = match r.role {
+            Role::Change if matches!(v.kind, ValueKind::Percent | ValueKind::Multiplier) => {
+                ("growth", FrameKind::Growth)
+            }
+            Role::Change => ("change", FrameKind::Measure),
+            Role::Level | Role::Previous => ("measure", FrameKind::Measure),
+            Role::Share => ("share", FrameKind::Measure),
+            Role::PerUnit => ("per-unit", FrameKind::Measure),
+            Role::Conversion => ("conversion", FrameKind::Measure),
+            Role::RangeLow | Role::RangeHigh => ("range", FrameKind::Measure),
+            Role::Rank => ("rank", FrameKind::Measure),
+            Role::EventDate | Role::Other => ("other", FrameKind::Measure),
         };
-        if self.determiners.iter().any(|d| d == first) && !rest.trim().is_empty() {
-            (end - rest.trim_start().len(), end)
-        } else {
-            (start, end)
+        let period_days = period.map(|p| (day_number(p.start), day_number(p.end)));
+        let base_period = match (kind, period) {
+            (FrameKind::Growth, Some(p)) => p
+                .year_before()
+                .map(|b| (day_number(b.start), day_number(b.end))),
+            _ => None,
+        };
+        let modality = r.modality.unwrap_or(v.modality);
+        let predicate = match r.role {
+            Role::PerUnit => format!("{} per unit", measure.canonical),
+            Role::Share => format!("{} (share)", measure.canonical),
+            Role::Change if kind == FrameKind::Measure => format!("{} (change)", measure.canonical),
+            _ => measure.canonical.clone(),
+        };
+        Some(Claim {
+            frame: frame.to_string(),
+            kind,
+            predicate,
+            subject: holder.map(|h| h.parts.clone()).unwrap_or_default(),
+            label: None,
+            period: period_days,
+            period_text: period.map(|p| p.text.clone()),
+            base_period,
+            value: ClaimValue::Number { interval, unit },
+            value_text: v.text.clone(),
+            value_kind: v.kind,
+            modality,
+            evidence: s.cite(doc, v.start, v.end, &v.text),
+            holder: holder.map(Holder::display),
+            measure: measure.text.clone(),
+            role: r.role,
+            sure: Sureness {
+                holder: holder.is_some_and(|h| h.named),
+                measure: measure.explicit,
+                period: period.is_some_and(|p| p.stated),
+            },
+            restates: None,
+            cue: None,
+            dated_outright: false,
+        })
+    }
+}
+
+impl Extractor {
+    /// Dates of events: a time in the sentence that is no figure's period
+    /// and hangs from a verb or noun other than a saying verb ("the bonds
+    /// will mature on March 27, 2002", "the company's November 1986
+    /// acquisition").
+    #[allow(clippy::too_many_arguments)]
+    fn event_dates(
+        &self,
+        doc: usize,
+        a: &Analyzed,
+        s: &Sentence,
+        tree: &Tree<'_>,
+        times: &[(usize, usize)],
+        used: &[usize],
+        salient: Option<&str>,
+    ) -> Vec<Claim> {
+        let mut out = Vec::new();
+        for &(t, vi) in times {
+            if used.contains(&vi) {
+                continue;
+            }
+            let v = &s.values[vi];
+            let (Some(interval), Some(info)) = (v.interval, v.time) else {
+                continue;
+            };
+            if info.span().is_none() {
+                continue;
+            }
+            let Some(reading) = figures::event_reading(&self.lexicon, tree, t, vi) else {
+                continue;
+            };
+            let measure = self.measures.of(tree, &reading, v);
+            if measure.canonical.is_empty() {
+                continue;
+            }
+            let holder = holder::holder(&self.lexicon, a, s, tree, &reading, salient);
+            out.push(Claim {
+                frame: "event".to_string(),
+                kind: FrameKind::Event,
+                predicate: measure.canonical.clone(),
+                subject: holder.as_ref().map(|h| h.parts.clone()).unwrap_or_default(),
+                label: None,
+                period: Some((interval.lo, interval.hi)),
+                period_text: Some(v.text.clone()),
+                base_period: None,
+                value: ClaimValue::Date { interval },
+                value_text: v.text.clone(),
+                value_kind: ValueKind::Time,
+                modality: reading.modality.unwrap_or(v.modality),
+                evidence: s.cite(doc, v.start, v.end, &v.text),
+                holder: holder.as_ref().map(Holder::display),
+                measure: measure.text,
+                role: Role::EventDate,
+                sure: Sureness {
+                    holder: holder.is_some_and(|h| h.named),
+                    measure: measure.explicit,
+                    period: true,
+                },
+                restates: None,
+                cue: cue_of(tree, &reading),
+                dated_outright: v
+                    .time
+                    .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
+            });
         }
-    }
-
-    /// People named with a title of a named country or organization.
-    fn office_claims(&self, doc: usize, a: &Analyzed) -> Vec<Claim> {
-        let Some(frame) = self.frames.iter().find(|f| f.def.kind == FrameKind::Office) else {
-            return Vec::new();
-        };
-        let Some(published) = a.published.date else {
-            return Vec::new();
-        };
-        let p = crate::calendar::day_number(published);
-        a.entities
-            .people
-            .iter()
-            .filter(|person| person.affiliation.is_some() && person.name.contains(' '))
-            .filter_map(|person: &Person| {
-                let s = a
-                    .sentences
-                    .iter()
-                    .find(|s| s.start <= person.start && person.end <= s.end)?;
-                Some(Claim {
-                    frame: frame.def.id.clone(),
-                    kind: FrameKind::Office,
-                    predicate: frame.def.predicate.clone(),
-                    subject: vec![person.affiliation.clone()?],
-                    label: Some(person.title.to_lowercase()),
-                    period: Some((p, p)),
-                    period_text: Some(published.to_string()),
-                    base_period: None,
-                    value: ClaimValue::Label {
-                        text: person.name.clone(),
-                    },
-                    value_text: person.name.clone(),
-                    modality: Modality::Actual,
-                    evidence: s.cite(doc, person.start, person.end, &person.name),
-                })
-            })
-            .collect()
+        out
     }
 }
 
-/// The date of a named agreement's event: the time written just after its
-/// cue, or after the name the cue governs ("entered into force in 2018"), else one written before the name
-/// ("In 2019 the Treaty was signed"). A time elsewhere in the sentence
-/// belongs to another event ("came into force in 2018, two years after it
-/// was signed").
-fn time_of_cue<'v>(
-    times: &[&'v Value],
-    sentence_start: usize,
-    after: usize,
-    label_start: usize,
-) -> Option<&'v Value> {
-    const NEAR: usize = 30;
-    let cue_end = sentence_start + after;
-    times
-        .iter()
-        .find(|v| v.start >= cue_end && v.start - cue_end <= NEAR)
-        .or_else(|| {
-            times
-                .iter()
-                .rev()
-                .find(|v| v.end <= sentence_start + label_start)
-        })
-        .copied()
+/// The nearest level figure before a previous one, in the same sentence.
+fn level_before(readings: &[Reading], i: usize) -> Option<usize> {
+    let before = |roles: &[Role]| (0..i).rev().find(|&j| roles.contains(&readings[j].role));
+    before(&[Role::Level]).or_else(|| before(&[Role::Change]))
 }
 
-/// The same span of days one year earlier.
-fn year_before(period: (f64, f64)) -> Option<(f64, f64)> {
-    use crate::calendar::{day_number, from_day_number};
-    use chrono::Datelike;
-    let shift = |n: f64| {
-        let d = from_day_number(n)?;
-        // 29 February has no twin a year earlier; the 28th stands in.
-        let earlier = d
-            .with_year(d.year() - 1)
-            .or_else(|| d.pred_opt()?.with_year(d.year() - 1))?;
-        Some(day_number(earlier))
-    };
-    Some((shift(period.0)?, shift(period.1)?))
-}
-
-/// The period a value is about: the nearest bounded, anchored time in the
-/// sentence. For growth, another time in the sentence is the base period.
-#[allow(clippy::type_complexity)]
-fn period_of(
-    text: &str,
-    s: &Sentence,
-    v: &Value,
-    growth: bool,
-) -> (Option<(f64, f64)>, Option<String>, Option<(f64, f64)>) {
-    let mut times: Vec<(&Value, (f64, f64))> = s
-        .values
+/// Whether the sentence says the previous figure is for a year before:
+/// "a year earlier", "a year ago".
+fn previous_is_a_year_before(lex: &Lexicon, s: &Sentence, r: &Reading, text: &str) -> bool {
+    let _ = r;
+    let sentence = text.get(s.start..s.end).unwrap_or("").to_lowercase();
+    lex.markers
+        .year_before
         .iter()
-        .filter(|t| t.kind == ValueKind::Time)
-        .filter_map(|t| {
-            let i = t.interval?;
-            (i.is_bounded() && !i.lo_open && !i.hi_open).then_some((t, (i.lo, i.hi)))
-        })
-        .collect();
-    // A time in another clause ("..., while in July it handled ...") is
-    // further away than any in the value's own clause.
-    times.sort_by_key(|(t, _)| {
-        let (a, b) = if t.end <= v.start {
-            (t.end, v.start)
-        } else {
-            (v.end, t.start.max(v.end))
-        };
-        let between = &text[a - s.start..b - s.start];
-        let other_clause = [", while", ", and", ";", ", but", ", which", ", whereas"]
-            .iter()
-            .any(|c| between.contains(c));
-        // "$2.2 billion budget for fiscal 2025": a time the value's own
-        // phrase introduces beats a nearer one ("on Tuesday approved").
-        let introduced = t.start >= v.end && PERIOD_AFTER.is_match(between);
-        (other_clause, !introduced, b - a, t.start)
-    });
-    let Some(&(t, period)) = times.first() else {
-        return (None, None, None);
-    };
-    // Growth with no base written ("rose 15% in 2024") is year on year, as
-    // news reports it unless they say otherwise.
-    let base = if growth {
-        times
-            .iter()
-            .skip(1)
-            .map(|(_, p)| *p)
-            .find(|p| p.1 < period.0)
-            .or_else(|| year_before(period))
-    } else {
-        None
-    };
-    (Some(period), Some(t.text.clone()), base)
+        .any(|p| sentence.contains(p.as_str()))
 }

@@ -75,6 +75,9 @@ pub enum ArithmeticOn {
     Growth,
     /// A total for a longer period against a part of it.
     Cumulative,
+    /// A currency conversion against the rate the other conversions of
+    /// the corpus imply.
+    Conversion,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,6 +89,21 @@ pub struct ArithmeticParams {
     pub tolerance: f64,
     #[serde(default)]
     pub compare: ArithmeticOn,
+    /// For conversions: how many other conversions of the same currencies
+    /// must agree on a rate before it is the reference.
+    #[serde(default = "three")]
+    pub min_agreeing: usize,
+    /// For conversions: the days within which other articles' rates count.
+    #[serde(default = "thirty")]
+    pub within_days: i64,
+}
+
+fn three() -> usize {
+    3
+}
+
+fn thirty() -> i64 {
+    30
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

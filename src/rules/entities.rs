@@ -16,6 +16,9 @@ pub struct EntityDef {
     pub demonyms: Vec<String>,
     #[serde(default)]
     pub capital: Option<String>,
+    /// "MM-DD": where the government's fiscal year starts.
+    #[serde(default)]
+    pub fiscal_year_start: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

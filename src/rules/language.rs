@@ -78,6 +78,7 @@ pub struct Nouns {
     pub name_links: Vec<String>,
     pub locative_prepositions: Vec<String>,
     pub name_openers: Vec<String>,
+    pub legal_forms: Vec<String>,
     pub not_names: Vec<String>,
 }
 

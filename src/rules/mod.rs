@@ -4,6 +4,7 @@
 //! the files are in the submodules, one per kind of file.
 
 mod checks;
+mod claims;
 mod entities;
 mod frames;
 pub mod language;
@@ -19,6 +20,7 @@ pub use checks::{
     ArithmeticOn, ArithmeticParams, CheckDef, CheckDocs, CheckParams, ConflictOn, ConflictParams,
     SimilarityParams,
 };
+pub use claims::{Markers, MeasureDef, NounClasses, TableWords, VerbClasses};
 pub use entities::{ConfusableDef, EntityDef};
 pub use frames::{FrameDef, FrameKind, SubjectShape};
 pub use lexicon::{Currency, ModalityDef, QualifierDef, UnitDef};
@@ -61,6 +63,16 @@ pub struct RuleData {
     #[serde(default)]
     pub frame: Vec<FrameDef>,
     #[serde(default)]
+    pub measure: Vec<MeasureDef>,
+    #[serde(default)]
+    pub nouns: NounClasses,
+    #[serde(default)]
+    pub verbs: VerbClasses,
+    #[serde(default)]
+    pub markers: Markers,
+    #[serde(default)]
+    pub tables: TableWords,
+    #[serde(default)]
     pub check: Vec<CheckDef>,
 }
 
@@ -81,6 +93,11 @@ impl RuleData {
         self.org_prefixes.extend(other.org_prefixes);
         self.entity.extend(other.entity);
         self.confusable.extend(other.confusable);
+        self.measure.extend(other.measure);
+        self.nouns.extend(other.nouns);
+        self.verbs.extend(other.verbs);
+        self.markers.extend(other.markers);
+        self.tables.extend(other.tables);
         // A user's frame or check with a built-in id replaces it.
         for f in other.frame {
             self.frame.retain(|x| x.id != f.id);

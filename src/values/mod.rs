@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Serialize;
 
-pub use display::{fmt_interval, fmt_num};
+pub use display::fmt_num;
+#[cfg(test)]
+pub use display::fmt_interval;
 pub use interval::Interval;
 pub use modality::ModalityReader;
 pub use time::{Anchoring, TimeContext, TimeInfo};
@@ -114,7 +116,7 @@ impl ValueReader {
         let lang = english();
         let short_scales = listed(lang.numbers.money_scales.iter().map(String::as_str));
         let amount =
-            format!(r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+{scale}\b)");
+            format!(r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+(?:{scale}|{short_scales})\b)");
         let money = Regex::new(&format!(
             r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_unit})\s?(?P<word>{})\b)",
             alternation(symbols),

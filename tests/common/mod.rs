@@ -43,7 +43,7 @@ pub fn check_human(paths: &[&str]) -> String {
 #[allow(dead_code)]
 pub fn claims_text(paths: &[&str]) -> String {
     let (_, outcome) = analyzed(paths);
-    report::claims::text(&outcome.docs)
+    report::claims::text(&outcome)
 }
 
 /// Runs the built binary in `dir`, as a user would.

@@ -1,0 +1,604 @@
+//! Reads what a figure states from the sentence's tree: the noun it
+//! measures (with its modifiers), the verb it hangs from, its role (level,
+//! change, previous, conversion, per unit, share, range, rank), its time
+//! and its modality. No topic list decides whether a figure is a claim:
+//! every money, percentage, quantity and count value gets a reading.
+
+use super::tree::Tree;
+use super::Role;
+use crate::model::Modality;
+use crate::rules::{Markers, NounClasses, RuleData, VerbClasses};
+use crate::values::{Value, ValueKind};
+
+/// The word lists the reader consults, lowercased once.
+pub struct Lexicon {
+    pub nouns: NounClasses,
+    pub verbs: VerbClasses,
+    pub markers: Markers,
+    /// Last words of organizations' names ("Corp", "Bank", "Authority").
+    pub org_suffixes: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn new(rules: &RuleData) -> Self {
+        let low = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        let n = &rules.nouns;
+        let v = &rules.verbs;
+        Lexicon {
+            nouns: NounClasses {
+                neutral: low(&n.neutral),
+                change: low(&n.change),
+                share: low(&n.share),
+                per_period: low(&n.per_period),
+                references: low(&n.references),
+                dropped_modifiers: low(&n.dropped_modifiers),
+            },
+            verbs: VerbClasses {
+                change: low(&v.change),
+                level: low(&v.level),
+                report: low(&v.report),
+                forecast: low(&v.forecast),
+                plan: low(&v.plan),
+                target: low(&v.target),
+                future: low(&v.future),
+                conditional: low(&v.conditional),
+                nominal: v.nominal.clone(),
+            },
+            markers: rules.markers.clone(),
+            org_suffixes: rules.org_suffixes.clone(),
+        }
+    }
+
+    fn has(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| x == w)
+    }
+}
+
+/// What the tree says about one figure.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// Index of the value in its sentence.
+    pub value: usize,
+    /// The value's token.
+    pub token: usize,
+    pub role: Role,
+    /// The noun the figure measures, if the tree names one.
+    pub measure: Option<usize>,
+    /// The verb the figure (or its measure) hangs from.
+    pub verb: Option<usize>,
+    /// The noun naming what a verb's figure measures ("earned" → earnings).
+    pub nominal: Option<String>,
+    /// For a conversion or a range end: the figure it belongs to.
+    pub partner: Option<usize>,
+    pub modality: Option<Modality>,
+    /// The word that set the modality, if the tree gave it.
+    pub said: Option<Said>,
+}
+
+/// Where a modality was read: the cue token, and whether it speaks of now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Said {
+    pub modality: Modality,
+    pub cue: usize,
+    pub now: bool,
+}
+
+/// The token of each value of the sentence (None when the tokenizer could
+/// not keep it whole).
+pub fn value_tokens(tree: &Tree<'_>, values: &[Value]) -> Vec<Option<usize>> {
+    values
+        .iter()
+        .map(|v| {
+            (0..tree.len()).find(|&i| {
+                let t = tree.token(i);
+                t.value.is_some() && t.start == v.start && t.end == v.end
+            })
+        })
+        .collect()
+}
+
+/// Reads every figure of a sentence. `text` is the document text.
+pub fn read(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str) -> Vec<Reading> {
+    let tokens = value_tokens(tree, values);
+    let mut out: Vec<Reading> = Vec::new();
+    for (vi, v) in values.iter().enumerate() {
+        if !figure_kind(v.kind) {
+            continue;
+        }
+        let Some(t) = tokens[vi] else { continue };
+        out.push(read_one(lex, tree, vi, t, v, text));
+    }
+    conjuncts(tree, &mut out);
+    pair_ranges(lex, values, text, &mut out);
+    conversions(tree, &mut out);
+    out
+}
+
+/// The kinds a figure claim is made of; times are periods or event dates.
+fn figure_kind(k: ValueKind) -> bool {
+    !matches!(k, ValueKind::Time)
+}
+
+fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text: &str) -> Reading {
+    let mut r = Reading {
+        value: vi,
+        token: t,
+        role: Role::Level,
+        measure: None,
+        verb: None,
+        nominal: None,
+        partner: None,
+        modality: None,
+        said: None,
+    };
+    if v.kind == ValueKind::Rank {
+        r.role = Role::Rank;
+    }
+    // "X a share", "X per tonne": a price or rate per unit.
+    let after = text.get(v.end..).unwrap_or("");
+    if let Some(unit) = per_unit_after(&lex.markers, after) {
+        if !Lexicon::has(&lex.nouns.per_period, &unit) {
+            r.role = Role::PerUnit;
+        }
+    }
+    // The node that stands for the figure in its clause: the value, or the
+    // noun it modifies ("a 5 pct rise", "201 facilities").
+    let mut node = t;
+    let rel = tree.rel(t);
+    if let Some(h) = tree.head(t) {
+        if matches!(rel, "nummod" | "compound" | "amod" | "nmod" | "obl")
+            && tree.is_noun(h)
+            && tree.case(t).is_none()
+            && h > t
+        {
+            let lemma = tree.lemma(h);
+            if Lexicon::has(&lex.nouns.change, &lemma) {
+                set_role(&mut r, Role::Change);
+                node = h;
+            } else if Lexicon::has(&lex.nouns.share, &lemma) && is_ratio(v.kind) {
+                set_role(&mut r, Role::Share);
+                r.measure = Some(h);
+                node = h;
+            } else if !Lexicon::has(&lex.nouns.neutral, &lemma) {
+                r.measure = Some(h);
+                node = h;
+            } else {
+                node = h;
+            }
+        }
+    }
+    // "38.4 pct of Allied net sales": a share of what follows.
+    if is_ratio(v.kind) && r.measure.is_none() {
+        if let Some(of) = tree
+            .kids_with(t, &["nmod"])
+            .find(|&k| {
+                tree.case(k)
+                    .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
+                    && tree.is_noun(k)
+            })
+        {
+            set_role(&mut r, Role::Share);
+            r.measure = Some(of);
+        }
+    }
+    // Climb through "X of VALUE" frames and case words to the clause.
+    for _ in 0..6 {
+        let Some(h) = tree.head(node) else { break };
+        let case = tree.case(node);
+        match case.as_deref() {
+            Some(c) if Lexicon::has(&lex.markers.of, c) && tree.is_noun(h) && node == t => {
+                let lemma = tree.lemma(h);
+                if Lexicon::has(&lex.nouns.change, &lemma) {
+                    set_role(&mut r, Role::Change);
+                    node = h;
+                    continue;
+                }
+                if Lexicon::has(&lex.nouns.neutral, &lemma) {
+                    node = h;
+                    continue;
+                }
+                if Lexicon::has(&lex.nouns.share, &lemma) && is_ratio(v.kind) {
+                    set_role(&mut r, Role::Share);
+                }
+                r.measure.get_or_insert(h);
+                node = h;
+                break;
+            }
+            Some(c) if Lexicon::has(&lex.markers.previous, c) => {
+                set_role(&mut r, Role::Previous);
+            }
+            Some(c) if Lexicon::has(&lex.markers.change, c) && node == t => {
+                set_role(&mut r, Role::Change);
+            }
+            _ => {}
+        }
+        break;
+    }
+    // The verb the figure's phrase hangs from, through nominal heads.
+    let mut n = node;
+    let mut verb = None;
+    for _ in 0..4 {
+        match tree.head(n) {
+            Some(h) if tree.is_verb(h) => {
+                verb = Some(h);
+                break;
+            }
+            Some(h) if tree.upos(h) == "ADJ" || tree.upos(h) == "ADV" => {
+                // "up 20 pct", "20 pct higher": a change.
+                if Lexicon::has(&lex.markers.direction, &tree.lemma(h)) {
+                    set_role(&mut r, Role::Change);
+                }
+                n = h;
+            }
+            Some(h) if r.measure.is_some() && Some(n) == r.measure => {
+                if tree.is_verb(h) {
+                    verb = Some(h);
+                }
+                break;
+            }
+            Some(h) if tree.is_noun(h) && r.measure.is_none() && n != t => {
+                n = h;
+            }
+            _ => break,
+        }
+    }
+    // A copular figure: "Net was 5 mln dlrs" hangs from its own subject.
+    let cop = tree.kid_with(t, &["cop"]).is_some() || tree.kid_with(node, &["cop"]).is_some();
+    if cop && r.measure.is_none() {
+        let pred = if tree.kid_with(t, &["cop"]).is_some() { t } else { node };
+        if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
+            if tree.is_noun(s) && !tree.is_name(s) {
+                r.measure = Some(s);
+            }
+        }
+        verb = Some(pred);
+    }
+    let direction = &lex.markers.direction;
+    if tree
+        .kids(t)
+        .iter()
+        .any(|&k| tree.rel(k) == "advmod" && Lexicon::has(direction, &tree.lemma(k)))
+        || text
+            .get(..v.start)
+            .is_some_and(|b| ends_with_word(b, direction))
+    {
+        set_role(&mut r, Role::Change);
+    }
+    r.verb = verb;
+    if let Some(p) = verb {
+        let lemma = tree.lemma(p);
+        if Lexicon::has(&lex.markers.previous_verbs, &lemma) {
+            set_role(&mut r, Role::Previous);
+        }
+        let change_verb = Lexicon::has(&lex.verbs.change, &lemma);
+        let node_case = tree.case(node);
+        if change_verb && r.role == Role::Level && !cop {
+            let m = &lex.markers;
+            match node_case.as_deref() {
+                Some(c) if Lexicon::has(&m.level, c) => {}
+                Some(c) if Lexicon::has(&m.previous, c) => set_role(&mut r, Role::Previous),
+                Some(c) if !Lexicon::has(&m.change, c) => {}
+                Some(_) | None => {
+                    if matches!(tree.rel(node), "obj" | "obl" | "advmod" | "nmod" | "dep")
+                        && node == t
+                    {
+                        set_role(&mut r, Role::Change);
+                    }
+                }
+            }
+        }
+        if r.measure.is_none() {
+            r.measure = subject_measure(lex, tree, p, node);
+        }
+        if r.measure.is_none() {
+            // "X earned 22 mln dlrs": what the verb names.
+            if let Some(o) = tree
+                .kids_with(p, &["obj"])
+                .find(|&o| o != node && tree.is_noun(o) && !tree.is_name(o))
+            {
+                r.measure = Some(o);
+            } else if let Some(noun) = lex.verbs.nominal.get(&lemma) {
+                r.nominal = Some(noun.clone());
+            } else if !Lexicon::has(&lex.verbs.level, &lemma)
+                && !Lexicon::has(&lex.verbs.change, &lemma)
+                && !Lexicon::has(&lex.verbs.report, &lemma)
+            {
+                r.nominal = Some(lemma.clone());
+            }
+        }
+        // A figure inside the verb's subject ("the remaining 64 mln dlr
+        // cost is expected to be met") is as stated; the verb's modality
+        // is about its predicate.
+        let in_subject = {
+            let mut n = node;
+            let mut inside = false;
+            while let Some(h) = tree.head(n) {
+                if h == p {
+                    inside = tree.rel(n) == "nsubj";
+                    break;
+                }
+                n = h;
+            }
+            inside
+        };
+        let moves = matches!(r.role, Role::Change | Role::Previous)
+            || Lexicon::has(&lex.verbs.level, &lemma);
+        if !in_subject {
+            r.said = modality(lex, tree, p, moves);
+            r.modality = r.said.map(|s| s.modality);
+        }
+    }
+    // "a year earlier", "a year ago" on the figure: the previous level.
+    if r.role == Role::Level
+        && text
+            .get(v.end..)
+            .is_some_and(|a| starts_with_any(a, &lex.markers.year_before))
+    {
+        r.role = Role::Previous;
+    }
+    r
+}
+
+/// The reading of a time that dates an event: the verb or noun it hangs
+/// from (through "the end of", "early"), unless that is a saying verb.
+pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Option<Reading> {
+    let mut a = tree.head(t)?;
+    // "scheduled for the end of 1988": the time word's own head.
+    for _ in 0..2 {
+        if tree.is_noun(a) && lex.nouns.per_period.contains(&tree.lemma(a)) || tree.is_value(a) {
+            a = tree.head(a)?;
+        } else {
+            break;
+        }
+    }
+    let lemma = tree.lemma(a);
+    if Lexicon::has(&lex.verbs.report, &lemma) {
+        return None;
+    }
+    let (measure, verb) = if tree.is_verb(a) {
+        (None, Some(a))
+    } else if tree.is_noun(a) {
+        let mut v = a;
+        let mut verb = None;
+        for _ in 0..4 {
+            match tree.head(v) {
+                Some(h) if tree.is_verb(h) => {
+                    verb = Some(h);
+                    break;
+                }
+                Some(h) => v = h,
+                None => break,
+            }
+        }
+        (Some(a), verb)
+    } else {
+        return None;
+    };
+    let moves = verb.is_some_and(|v| Lexicon::has(&lex.verbs.change, &tree.lemma(v)));
+    let said = verb.and_then(|v| modality(lex, tree, v, moves));
+    Some(Reading {
+        value: vi,
+        token: t,
+        role: Role::EventDate,
+        measure,
+        verb,
+        nominal: measure.is_none().then_some(lemma),
+        partner: None,
+        modality: said.map(|s| s.modality),
+        said,
+    })
+}
+
+fn is_ratio(k: ValueKind) -> bool {
+    matches!(k, ValueKind::Percent | ValueKind::PercentagePoints)
+}
+
+/// A role once set by a stronger cue is kept.
+fn set_role(r: &mut Reading, role: Role) {
+    if r.role == Role::Level || (r.role == Role::PerUnit && role == Role::Previous) {
+        r.role = role;
+    }
+}
+
+/// The measure in a verb's subject: "net profit rose", "sales totalled".
+fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> Option<usize> {
+    let mut v = verb;
+    for _ in 0..4 {
+        if let Some(s) = tree
+            .kids_with(v, &["nsubj"])
+            .find(|&s| s != node && !tree.is_value(s))
+        {
+            if tree.is_noun(s)
+                && !tree.is_name(s)
+                && !Lexicon::has(&lex.nouns.references, &tree.lemma(s))
+            {
+                return Some(s);
+            }
+            return None;
+        }
+        // "is expected to rise": the subject of the governing verb.
+        match tree.head(v) {
+            Some(h) if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) => v = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The modality a verb gives its figures, from its auxiliaries and the
+/// verbs it hangs from ("expects to", "plans to"), with the word that
+/// says it and whether that word speaks of now ("will", "expects") rather
+/// than of a forecast made before ("had expected", "would").
+fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<Said> {
+    let mut v = verb;
+    for _ in 0..4 {
+        for k in tree.kids_with(v, &["aux"]) {
+            let l = tree.lemma(k);
+            if Lexicon::has(&lex.verbs.future, &l) {
+                let modality = if moves {
+                    Modality::Forecast
+                } else {
+                    Modality::Plan
+                };
+                return Some(Said {
+                    modality,
+                    cue: k,
+                    now: true,
+                });
+            }
+            if Lexicon::has(&lex.verbs.conditional, &l) {
+                // "said the sale would be for ...": reported "will".
+                let reported = tree.head(v).is_some_and(|h| {
+                    tree.rel(v) == "ccomp" && lex.verbs.report.contains(&tree.lemma(h))
+                });
+                let modality = if reported && !moves {
+                    Modality::Plan
+                } else {
+                    Modality::Forecast
+                };
+                return Some(Said {
+                    modality,
+                    cue: k,
+                    now: false,
+                });
+            }
+        }
+        let l = tree.lemma(v);
+        if v != verb {
+            let modality = if Lexicon::has(&lex.verbs.target, &l) {
+                Some(Modality::Target)
+            } else if Lexicon::has(&lex.verbs.plan, &l) {
+                Some(Modality::Plan)
+            } else if Lexicon::has(&lex.verbs.forecast, &l) {
+                Some(Modality::Forecast)
+            } else {
+                None
+            };
+            if let Some(modality) = modality {
+                return Some(Said {
+                    modality,
+                    cue: v,
+                    now: present(tree, v),
+                });
+            }
+        }
+        match tree.head(v) {
+            Some(h) if matches!(tree.rel(v), "xcomp" | "conj" | "advcl") && tree.is_verb(h) => {
+                v = h
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a verb is in the present ("expects", "is expected", "has
+/// planned"), by its tag or its auxiliaries' tags.
+fn present(tree: &Tree<'_>, v: usize) -> bool {
+    let now = |i: usize| matches!(tree.token(i).xpos, "VBZ" | "VBP");
+    now(v) || tree.kids_with(v, &["aux"]).any(now)
+}
+
+/// "a share", "per barrel", "each": the unit a figure is per, if any.
+fn per_unit_after(m: &Markers, after: &str) -> Option<String> {
+    let mut words = after.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    if Lexicon::has(&m.each, &first) {
+        return Some(first);
+    }
+    if !Lexicon::has(&m.per, &first) {
+        return None;
+    }
+    let unit: String = words
+        .next()?
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    (!unit.is_empty()).then_some(unit)
+}
+
+/// Whether the last word before a figure is one of `words`.
+fn ends_with_word(before: &str, words: &[String]) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    words.contains(&last)
+}
+
+/// Whether the text after a figure opens with one of `phrases`.
+fn starts_with_any(after: &str, phrases: &[String]) -> bool {
+    let a = after.trim_start().to_lowercase();
+    phrases.iter().any(|p| {
+        a.strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+/// "between 1.9 and 2.1 pct", "15 to 30 pct": a low and a high end, unless
+/// a change verb makes it "from a previous level to a new one".
+fn pair_ranges(lex: &Lexicon, values: &[Value], text: &str, out: &mut [Reading]) {
+    let m = &lex.markers;
+    for i in 0..out.len().saturating_sub(1) {
+        let (a, b) = (&values[out[i].value], &values[out[i + 1].value]);
+        if a.kind != b.kind {
+            continue;
+        }
+        let between = text.get(a.end..b.start).unwrap_or("").trim().to_lowercase();
+        let to = Lexicon::has(&m.range_to, &between);
+        let and = Lexicon::has(&m.range_and, &between);
+        let before = text.get(..a.start).unwrap_or("");
+        if !(to || (and && ends_with_word(before, &m.range_between))) {
+            continue;
+        }
+        if ends_with_word(before, &m.range_from) && out[i].role == Role::Previous {
+            // "rose from X to Y": X was, Y is.
+            out[i + 1].role = Role::Level;
+            continue;
+        }
+        out[i].role = Role::RangeLow;
+        out[i + 1].role = Role::RangeHigh;
+        out[i].partner = Some(i + 1);
+        out[i + 1].partner = Some(i);
+    }
+}
+
+/// "38.4 pct of sales and 11.8 pct of profit": a figure conjoined with
+/// another hangs from the same verb, and measures the same unless it says.
+fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
+    for i in 0..out.len() {
+        let t = out[i].token;
+        if tree.rel(t) != "conj" {
+            continue;
+        }
+        let Some(h) = tree.head(t) else { continue };
+        let Some(j) = out.iter().position(|r| r.token == h) else {
+            continue;
+        };
+        if out[i].verb.is_none() {
+            out[i].verb = out[j].verb;
+        }
+        if out[i].modality.is_none() {
+            out[i].modality = out[j].modality;
+            out[i].said = out[j].said;
+        }
+        if out[i].measure.is_none() && out[i].nominal.is_none() {
+            out[i].measure = out[j].measure;
+            out[i].nominal = out[j].nominal.clone();
+        }
+    }
+}
+
+/// "$1.13bn (£600m)": the figure in parentheses restates the one before.
+fn conversions(tree: &Tree<'_>, out: &mut [Reading]) {
+    for i in 1..out.len() {
+        let (t, prev) = (out[i].token, out[i - 1].token);
+        if t >= 2 && prev + 2 == t && tree.token(t - 1).form == "(" {
+            out[i].role = Role::Conversion;
+            out[i].partner = Some(i - 1);
+        }
+    }
+}

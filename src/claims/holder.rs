@@ -1,0 +1,384 @@
+//! Who a figure belongs to, read from the tree: the possessor of its
+//! measure ("Kazakhstan's trade"), a name on the measure ("sales of
+//! Allied", "Azerbaijan–China trade"), the subject of its verb ("Acme
+//! posted a loss"), the subject of the saying verb above it ("Acme said
+//! net profit rose"); pronouns and "the company" resolve to the article's
+//! salient party. Names come from the text itself; the gazetteer only
+//! gives canonical forms of the names it knows.
+
+use super::figures::{Lexicon, Reading};
+use super::tree::Tree;
+use crate::document::{Analyzed, Sentence};
+use crate::rules::language::english;
+
+/// A holder: its parts (one, or two for a relation), and whether the text
+/// named it (false when it was inferred from the article).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holder {
+    pub parts: Vec<String>,
+    pub named: bool,
+}
+
+impl Holder {
+    pub fn display(&self) -> String {
+        self.parts.join("–")
+    }
+}
+
+/// The article's salient party: the name the headline and the first
+/// sentences are about. A name counts once per mention, more as a subject,
+/// much more when the headline names it; a lone capitalized word opening a
+/// sentence is no name unless the gazetteer knows it.
+pub fn salient(a: &Analyzed) -> Option<String> {
+    let title = headline(a);
+    let title_words: Vec<String> = title
+        .as_deref()
+        .map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut seen: Vec<(String, i32, usize)> = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate().take(8) {
+        if is_headline(a.sentence_text(s)) {
+            continue;
+        }
+        let tree = Tree::new(&s.parse);
+        for i in 0..tree.len() {
+            if !tree.is_name(i) {
+                continue;
+            }
+            if tree
+                .head(i)
+                .is_some_and(|h| tree.is_name(h) && matches!(tree.rel(i), "flat" | "compound"))
+            {
+                continue;
+            }
+            let (lo, hi) = tree.name_span(i);
+            let (start, end) = tree.bytes(lo, hi);
+            let known = a
+                .entities
+                .mentions
+                .iter()
+                .any(|m| m.start < end && start < m.end && !m.locative);
+            if lo == hi && lo == 0 && !known {
+                continue;
+            }
+            let Some(name) = name_at(a, s, &tree, i) else {
+                continue;
+            };
+            let subject = tree.rel(i) == "nsubj";
+            let in_title = name
+                .split_whitespace()
+                .any(|w| title_words.contains(&w.to_lowercase()));
+            let score = 1 + 2 * i32::from(subject) + 5 * i32::from(in_title) + i32::from(known);
+            match seen.iter_mut().find(|(n, _, _)| *n == name) {
+                Some((_, sc, _)) => *sc += 1 + i32::from(subject),
+                None => seen.push((name, score, si * 10_000 + i)),
+            }
+        }
+    }
+    let best = seen
+        .into_iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)));
+    let titled = best.as_ref().is_some_and(|(n, _, _)| {
+        n.split_whitespace()
+            .any(|w| title_words.contains(&w.to_lowercase()))
+    });
+    if !titled {
+        if let Some(n) = title.as_deref().and_then(ticker_name) {
+            return Some(n);
+        }
+    }
+    best.map(|(n, _, _)| n)
+}
+
+/// "CIRCUIT CITY STORES <CC> FEBRUARY SALES RISE": agency headlines put a
+/// company's ticker after its name; the words before it are the name.
+fn ticker_name(title: &str) -> Option<String> {
+    let (before, _) = title.split_once('<')?;
+    let words: Vec<String> = before
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut c = lower.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    clean_name(&words.join(" "))
+}
+
+/// The headline, when the document's first line is one (all capitals, as
+/// agency copy writes it, or the document's own title).
+pub fn headline(a: &Analyzed) -> Option<String> {
+    if let Some(t) = &a.doc.title {
+        return Some(t.clone());
+    }
+    headline_line(&a.doc.text).map(|(s, e)| a.doc.text[s..e].to_string())
+}
+
+/// The byte span of a headline of capitals among the first lines (after
+/// a dateline, if any).
+pub fn headline_line(text: &str) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(4) {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if is_headline(body) {
+            return Some((at, at + body.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// A line of capitals: a headline, whose words are no sentence to parse.
+pub fn is_headline(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+}
+
+/// The holder of a figure, if anyone can be named.
+pub fn holder(
+    lex: &Lexicon,
+    a: &Analyzed,
+    s: &Sentence,
+    tree: &Tree<'_>,
+    r: &Reading,
+    salient: Option<&str>,
+) -> Option<Holder> {
+    let named = |parts: Vec<String>| {
+        let mut parts = parts;
+        parts.dedup();
+        Some(Holder { parts, named: true })
+    };
+    if let Some(m) = r.measure {
+        if let Some(h) = on_noun(lex, a, s, tree, m, salient) {
+            return Some(h);
+        }
+    }
+    // The subject of the figure's verb, and of the saying verbs above it
+    // when that is an organization (an analyst who says a figure does not
+    // own it).
+    let mut v = r.verb;
+    for _ in 0..5 {
+        let Some(p) = v else { break };
+        if let Some(subj) = tree.kid_with(p, &["nsubj"]) {
+            if Some(subj) != r.measure && !tree.is_value(subj) {
+                let own = Some(p) == r.verb;
+                if let Some(h) = party(lex, a, s, tree, subj, salient) {
+                    if own || !h.named || organization(lex, a, &h, salient) {
+                        return Some(h);
+                    }
+                } else if own {
+                    if let Some(h) = on_noun(lex, a, s, tree, subj, salient) {
+                        return Some(h);
+                    }
+                }
+            }
+        }
+        v = tree.head(p).filter(|&h| {
+            tree.is_verb(h) && matches!(tree.rel(p), "ccomp" | "xcomp" | "conj" | "advcl" | "parataxis")
+        });
+    }
+    let _ = named;
+    // No one named: the article's party, as a reader would take it.
+    salient.map(|n| Holder {
+        parts: vec![n.to_string()],
+        named: false,
+    })
+}
+
+/// Whether a named holder is an organization or country, not a person:
+/// the gazetteer knows it, it is the article's party, or its name ends the
+/// way organizations' names do.
+fn organization(lex: &Lexicon, a: &Analyzed, h: &Holder, salient: Option<&str>) -> bool {
+    h.parts.iter().all(|p| {
+        Some(p.as_str()) == salient
+            || a.entities.mentions.iter().any(|m| m.entity == *p)
+            || p.split_whitespace()
+                .last()
+                .is_some_and(|w| lex.org_suffixes.iter().any(|s| s == w))
+    })
+}
+
+/// A holder written on a noun: its possessor, a name in a compound, an
+/// "of/at/for/by" name, or "between A and B".
+fn on_noun(
+    lex: &Lexicon,
+    a: &Analyzed,
+    s: &Sentence,
+    tree: &Tree<'_>,
+    m: usize,
+    salient: Option<&str>,
+) -> Option<Holder> {
+    if let Some(p) = tree.kids(m).iter().copied().find(|&k| tree.deprel(k) == "nmod:poss") {
+        if let Some(h) = party(lex, a, s, tree, p, salient) {
+            return Some(h);
+        }
+    }
+    // "Azerbaijan–China trade", "Allied net sales": names before the noun.
+    let names: Vec<String> = tree
+        .kids(m)
+        .iter()
+        .copied()
+        .filter(|&k| k < m && tree.is_name(k) && matches!(tree.rel(k), "compound" | "amod" | "nmod"))
+        .filter_map(|k| name_at(a, s, tree, k))
+        .collect();
+    match names.len() {
+        0 => {}
+        1 => {
+            return Some(Holder {
+                parts: names,
+                named: true,
+            })
+        }
+        _ => return Some(pair(names[0].clone(), names[1].clone())),
+    }
+    let mut with: Option<String> = None;
+    for k in tree.kids_with(m, &["nmod"]) {
+        let Some(case) = tree.case(k) else { continue };
+        let Some(name) = (if tree.is_name(k) {
+            name_at(a, s, tree, k)
+        } else {
+            None
+        }) else {
+            continue;
+        };
+        match case.as_str() {
+            "of" | "at" | "for" | "by" => {
+                return Some(Holder {
+                    parts: vec![name],
+                    named: true,
+                })
+            }
+            "between" => {
+                if let Some(other) = tree
+                    .kids_with(k, &["conj"])
+                    .find(|&c| tree.is_name(c))
+                    .and_then(|c| name_at(a, s, tree, c))
+                {
+                    return Some(pair(name, other));
+                }
+            }
+            "with" => with = Some(name),
+            _ => {}
+        }
+    }
+    // "trade with China": the other side, with the article's party.
+    if let (Some(w), Some(sal)) = (with, salient) {
+        if w != sal {
+            return Some(Holder {
+                parts: sorted(vec![w, sal.to_string()]),
+                named: false,
+            });
+        }
+    }
+    None
+}
+
+fn pair(a: String, b: String) -> Holder {
+    Holder {
+        parts: sorted(vec![a, b]),
+        named: true,
+    }
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A token that names a party: a name, a pronoun or "the company".
+fn party(
+    lex: &Lexicon,
+    a: &Analyzed,
+    s: &Sentence,
+    tree: &Tree<'_>,
+    i: usize,
+    salient: Option<&str>,
+) -> Option<Holder> {
+    if tree.is_name(i) {
+        return name_at(a, s, tree, i).map(|n| Holder {
+            parts: vec![n],
+            named: true,
+        });
+    }
+    let refers = tree.is_pronoun(i)
+        || (tree.upos(i) == "NOUN"
+            && tree.has_det(i, &["the", "this"])
+            && lex.nouns.references.contains(&tree.lemma(i)));
+    if !refers {
+        return None;
+    }
+    // "Acme said its ...": the name the sentence's saying verb has.
+    let mut n = i;
+    for _ in 0..6 {
+        let Some(h) = tree.head(n) else { break };
+        if tree.is_verb(h) {
+            if let Some(subj) = tree.kid_with(h, &["nsubj"]) {
+                if subj != i && tree.is_name(subj) && subj < i {
+                    return name_at(a, s, tree, subj).map(|n| Holder {
+                        parts: vec![n],
+                        named: true,
+                    });
+                }
+            }
+        }
+        n = h;
+    }
+    salient.map(|n| Holder {
+        parts: vec![n.to_string()],
+        named: false,
+    })
+}
+
+/// The name written at token `i` (with its compound and flat words), in
+/// its canonical form: the gazetteer's name when it knows it, else the
+/// text without a ticker and a legal form ("Acme Corp <ACM>" → "Acme").
+pub fn name_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<String> {
+    let (lo, hi) = tree.name_span(i);
+    let (start, end) = tree.bytes(lo, hi);
+    if start >= end || end > a.doc.text.len() || start < s.start {
+        return None;
+    }
+    let raw = a.doc.text.get(start..end)?;
+    // A month is a time, not a party.
+    if raw.split_whitespace().all(|w| crate::calendar::month_number(w).is_some()) {
+        return None;
+    }
+    // The gazetteer's name, when the whole name is one it knows ("U.S."
+    // is the United States; "Thai International" is not Thailand).
+    if let Some(m) = a
+        .entities
+        .mentions
+        .iter()
+        .find(|m| m.start <= start && end <= m.end && !m.locative)
+    {
+        return Some(m.entity.clone());
+    }
+    clean_name(raw)
+}
+
+/// A company's name without its ticker or legal form, one line.
+pub fn clean_name(raw: &str) -> Option<String> {
+    let forms = &english().nouns.legal_forms;
+    let mut words: Vec<&str> = raw
+        .split_whitespace()
+        .filter(|w| !w.starts_with('<'))
+        .collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| forms.iter().any(|f| f == w.trim_end_matches(',')))
+    {
+        words.pop();
+    }
+    let name = words.join(" ");
+    (name.chars().any(char::is_alphabetic)).then_some(name)
+}

@@ -1,0 +1,127 @@
+//! What a figure measures, as a short noun phrase and as a canonical key:
+//! the noun the tree gives, with the modifiers that make it a different
+//! measure (net, pre-tax, operating, current account) and without those
+//! that do not (record, higher, quarterly); paraphrases share a key
+//! through rules/claims ("net income" is "net profit").
+
+use super::figures::Reading;
+use super::tree::Tree;
+use crate::rules::RuleData;
+use crate::values::{Value, ValueKind};
+
+/// A measure as shown and as keyed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub text: String,
+    pub canonical: String,
+    /// False when no noun said what the figure measures.
+    pub explicit: bool,
+}
+
+pub struct Measures {
+    /// Lowercase phrase → canonical measure.
+    synonyms: Vec<(String, String)>,
+    dropped: Vec<String>,
+}
+
+impl Measures {
+    pub fn new(rules: &RuleData) -> Self {
+        let mut synonyms = Vec::new();
+        for m in &rules.measure {
+            for f in &m.forms {
+                synonyms.push((f.to_lowercase(), m.canonical.clone()));
+            }
+            synonyms.push((m.canonical.to_lowercase(), m.canonical.clone()));
+        }
+        Measures {
+            synonyms,
+            dropped: rules
+                .nouns
+                .dropped_modifiers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// The canonical measure a phrase names (lowercase).
+    pub fn canonical_of(&self, phrase: &str) -> String {
+        self.canonical(&phrase.to_lowercase())
+    }
+
+    fn canonical(&self, phrase: &str) -> String {
+        self.synonyms
+            .iter()
+            .find(|(f, _)| f == phrase)
+            .map_or_else(|| phrase.to_string(), |(_, c)| c.clone())
+    }
+
+    /// The measure of a figure.
+    pub fn of(&self, tree: &Tree<'_>, r: &Reading, v: &Value) -> Measure {
+        if let Some(m) = r.measure {
+            let kept = self.modifiers(tree, m);
+            let text: Vec<String> = kept
+                .iter()
+                .map(|&i| tree.token(i).form.to_lowercase())
+                .chain(std::iter::once(tree.token(m).form.to_lowercase()))
+                .collect();
+            let lemmas: Vec<String> = kept
+                .iter()
+                .map(|&i| tree.lemma(i))
+                .chain(std::iter::once(tree.lemma(m)))
+                .collect();
+            return Measure {
+                text: text.join(" "),
+                canonical: self.canonical(&lemmas.join(" ")),
+                explicit: true,
+            };
+        }
+        if let Some(n) = &r.nominal {
+            return Measure {
+                text: n.clone(),
+                canonical: self.canonical(n),
+                explicit: false,
+            };
+        }
+        // A count names what it counts ("23 terminals").
+        if v.kind == ValueKind::Count {
+            if let Some(noun) = &v.noun {
+                return Measure {
+                    text: noun.clone(),
+                    canonical: self.canonical(noun),
+                    explicit: true,
+                };
+            }
+        }
+        Measure {
+            text: String::new(),
+            canonical: String::new(),
+            explicit: false,
+        }
+    }
+
+    /// The modifiers of a measure noun that are part of the measure, in
+    /// text order: adjectives and nouns compounded with it, not names,
+    /// figures, times or words that only qualify it.
+    fn modifiers(&self, tree: &Tree<'_>, m: usize) -> Vec<usize> {
+        let mut kept = Vec::new();
+        let mut stack = vec![m];
+        while let Some(n) = stack.pop() {
+            for &k in tree.kids(n) {
+                if k >= m || !matches!(tree.rel(k), "amod" | "compound") {
+                    continue;
+                }
+                let ok = matches!(tree.upos(k), "ADJ" | "NOUN" | "VERB")
+                    && !tree.is_value(k)
+                    && !self.dropped.contains(&tree.lemma(k))
+                    && !self.dropped.contains(&tree.token(k).form.to_lowercase());
+                if ok {
+                    kept.push(k);
+                    stack.push(k);
+                }
+            }
+        }
+        kept.sort_unstable();
+        kept
+    }
+}

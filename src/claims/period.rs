@@ -1,0 +1,216 @@
+//! The time a figure is for: the time phrase attached to the figure, to
+//! the noun it measures or to its verb (never to a saying verb, whose time
+//! is when it was said); a split year ("1985/86") read as a fiscal year;
+//! and the year before for a figure stated "a year earlier".
+
+use chrono::{Datelike, NaiveDate};
+
+use super::figures::{Lexicon, Reading};
+use super::tree::Tree;
+use super::Role;
+use crate::values::{Value, ValueKind};
+
+/// A resolved period, inclusive, with the words that state it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub text: String,
+    /// False when shifted or assumed rather than stated.
+    pub stated: bool,
+    /// The sentence's time value that states it, if any.
+    pub value: Option<usize>,
+}
+
+impl Period {
+    /// The same span a year earlier (29 February becomes the 28th).
+    pub fn year_before(&self) -> Option<Period> {
+        let back = |d: NaiveDate| {
+            d.with_year(d.year() - 1)
+                .or_else(|| d.pred_opt().and_then(|p| p.with_year(d.year() - 1)))
+        };
+        Some(Period {
+            start: back(self.start)?,
+            end: back(self.end)?,
+            text: format!("the year before {}", self.text),
+            stated: false,
+            value: None,
+        })
+    }
+}
+
+/// The time tokens of a sentence: (token, value index).
+pub fn times(values: &[Value], tokens: &[Option<usize>]) -> Vec<(usize, usize)> {
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.kind == ValueKind::Time)
+        .filter_map(|(i, _)| tokens[i].map(|t| (t, i)))
+        .collect()
+}
+
+/// The period of a figure, from the times attached to it, its measure or
+/// its verb. `fiscal_start` is (month, day) where the holder's fiscal year
+/// starts, when known.
+pub fn period_of(
+    lex: &Lexicon,
+    tree: &Tree<'_>,
+    r: &Reading,
+    values: &[Value],
+    times: &[(usize, usize)],
+    text: &str,
+    fiscal_start: Option<(u32, u32)>,
+) -> Option<Period> {
+    // The figure, its measure, its verb, and the verb's subject and object
+    // ("Net for 1985 includes a loss of ...").
+    let verb_args = r
+        .verb
+        .map(|v| {
+            tree.kids_with(v, &["nsubj", "obj"])
+                .filter(|&k| !tree.is_value(k))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let anchors: Vec<usize> = [Some(r.token), r.measure, r.verb]
+        .into_iter()
+        .flatten()
+        .chain(verb_args)
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    for &(t, vi) in times {
+        let Some(h) = tree.head(t) else { continue };
+        // A time on a saying verb dates the saying.
+        if tree.is_verb(h) && lex.verbs.report.contains(&tree.lemma(h)) {
+            continue;
+        }
+        let attached = anchors.contains(&h)
+            || anchors.contains(&t)
+            || anchors.iter().any(|&a| {
+                tree.head(h) == Some(a) && matches!(tree.rel(h), "nmod" | "compound" | "amod")
+            });
+        if !attached {
+            continue;
+        }
+        // A previous figure's own time is the one on it; a level's is not.
+        let d = tree.distance(t, r.token).unwrap_or(usize::MAX);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, vi));
+        }
+    }
+    let (_, vi) = best?;
+    let v = &values[vi];
+    let info = v.time?;
+    let (start, end) = info.span()?;
+    // An open bound ("since 2020", "by 2030") is no period of a flow.
+    if v.interval.is_some_and(|i| !i.is_bounded()) {
+        return None;
+    }
+    let mut p = Period {
+        start,
+        end,
+        text: v.text.clone(),
+        stated: true,
+        value: Some(vi),
+    };
+    if let Some(f) = fiscal(&v.text, text.get(v.end..).unwrap_or(""), fiscal_start) {
+        p.start = f.0;
+        p.end = f.1;
+        if fiscal_start.is_none() {
+            p.stated = false;
+        }
+    }
+    Some(p)
+}
+
+/// A split year ("1985/86", "fiscal 1986/87") as the fiscal year it names:
+/// from `fiscal_start` in the first year to the day before it in the next,
+/// or ending in the month written after it ("ended March"); April to March
+/// when nothing says otherwise.
+fn fiscal(
+    written: &str,
+    after: &str,
+    fiscal_start: Option<(u32, u32)>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let digits: String = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '/')
+        .collect();
+    let (a, b) = digits.rsplit_once('/')?;
+    let y1: i32 = a.get(a.len().checked_sub(4)?..)?.parse().ok()?;
+    let y2: i32 = match b.len() {
+        2 => (y1 / 100) * 100 + b.parse::<i32>().ok()?,
+        4 => b.parse().ok()?,
+        _ => return None,
+    };
+    let y2 = if y2 < y1 { y2 + 100 } else { y2 };
+    if y2 != y1 + 1 {
+        return None;
+    }
+    let ended = after
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .find_map(|w| {
+            let verb = w[0].to_lowercase();
+            (verb.starts_with("end")).then(|| crate::calendar::month_number(w[1].trim_matches(|c: char| !c.is_alphabetic())))?
+        });
+    let (m, d) = match (ended, fiscal_start) {
+        (Some(end_month), _) => (end_month % 12 + 1, 1),
+        (None, Some(s)) => s,
+        (None, None) => (4, 1),
+    };
+    let start = NaiveDate::from_ymd_opt(y1, m, d)?;
+    let end = NaiveDate::from_ymd_opt(y2, m, d)?.pred_opt()?;
+    Some((start, end))
+}
+
+/// The period of a figure that has none of its own: a previous level "a
+/// year earlier" is for the year before its partner's period.
+pub fn inherited(r: &Reading, partner: Option<&Period>) -> Option<Period> {
+    match r.role {
+        Role::Previous => partner.and_then(Period::year_before),
+        Role::Conversion | Role::RangeLow | Role::RangeHigh => partner.cloned(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_split_year_is_a_fiscal_year() {
+        assert_eq!(
+            fiscal("1985/86", "", None),
+            Some((ymd(1985, 4, 1), ymd(1986, 3, 31)))
+        );
+        assert_eq!(
+            fiscal("1985/86", "", Some((7, 1))),
+            Some((ymd(1985, 7, 1), ymd(1986, 6, 30)))
+        );
+        assert_eq!(
+            fiscal("fiscal 1999/2000", " ended June,", None),
+            Some((ymd(1999, 7, 1), ymd(2000, 6, 30)))
+        );
+        assert_eq!(fiscal("1985/87", "", None), None);
+        assert_eq!(fiscal("2024", "", None), None);
+    }
+
+    #[test]
+    fn the_year_before_keeps_the_span() {
+        let p = Period {
+            start: ymd(2024, 1, 1),
+            end: ymd(2024, 3, 31),
+            text: "the first quarter".into(),
+            stated: true,
+            value: None,
+        };
+        let b = p.year_before().unwrap();
+        assert_eq!((b.start, b.end, b.stated), (ymd(2023, 1, 1), ymd(2023, 3, 31), false));
+    }
+}

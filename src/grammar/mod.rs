@@ -1,0 +1,299 @@
+//! English part-of-speech tags, lemmas and labeled dependency trees, from
+//! our own tagger and parser trained on UD English EWT: the structure the
+//! claims stage reads (which noun a number measures, whose it is).
+//!
+//! ```no_run
+//! use claimcheck::grammar::{Grammar, ValueSpan};
+//! let g = Grammar::english().unwrap();
+//! let text = "Revenue rose 12% to $1.13bn in 2024.";
+//! let parse = g.parse_sentence(text, 0, text.len(), &[]);
+//! for t in &parse.tokens {
+//!     let _ = (t.form.as_str(), t.upos, t.head, t.deprel);
+//! }
+//! ```
+
+pub mod conllu;
+pub mod eval;
+mod features;
+pub mod lemma;
+pub mod merge;
+pub mod model;
+pub mod parser;
+mod perceptron;
+mod rng;
+pub mod tagger;
+pub mod tokenize;
+pub mod train;
+pub mod valuespans;
+
+use std::sync::LazyLock;
+
+use crate::values::ValueKind;
+use features::Lex;
+use model::Model;
+use parser::State;
+
+pub use tokenize::{tokenize, ValueSpan};
+
+/// What can go wrong reading treebanks or a model.
+#[derive(Debug, thiserror::Error)]
+pub enum GrammarError {
+    #[error("CoNLL-U line {line}: {message}")]
+    Conllu { line: usize, message: String },
+    #[error("grammar model: {0}")]
+    Model(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Sentences longer than this are parsed in consecutive windows of this
+/// many words; each later window's root attaches to the first window's root
+/// as `parataxis`.
+pub const MAX_WINDOW: usize = 256;
+
+/// A trained tagger, parser and lemmatizer.
+pub struct Grammar {
+    model: Model,
+}
+
+/// One analysed word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token<'g> {
+    /// Byte span in the text given (0..0 for words given without text).
+    pub start: usize,
+    pub end: usize,
+    pub form: String,
+    /// Set when the word is a value the recognizer found (one token).
+    pub value: Option<ValueKind>,
+    pub upos: &'g str,
+    pub xpos: &'g str,
+    pub lemma: String,
+    /// Index of the head in `Parse::tokens`; None for the root.
+    pub head: Option<usize>,
+    /// UD relation with its subtype ("nmod:poss", "obl:tmod").
+    pub deprel: &'g str,
+}
+
+/// A sentence's words and their dependency tree (one root).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parse<'g> {
+    pub tokens: Vec<Token<'g>>,
+}
+
+impl Parse<'_> {
+    /// The root's index; None only for an empty sentence.
+    pub fn root(&self) -> Option<usize> {
+        self.tokens.iter().position(|t| t.head.is_none())
+    }
+
+    /// Indices of the dependents of `i`, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(i))
+            .map(|(j, _)| j)
+    }
+}
+
+/// A word given with its tokenization already decided.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub form: &'a str,
+    pub value: Option<ValueKind>,
+}
+
+/// Reusable buffers: analysing a sentence allocates nothing once warm.
+#[derive(Default)]
+pub struct Workspace {
+    lex: Vec<Lex>,
+    pub tags: Vec<u16>,
+    words: Vec<parser::Word>,
+    state: State,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+    /// Per word: head index, or u32::MAX for the root.
+    pub heads: Vec<u32>,
+    pub labels: Vec<u8>,
+}
+
+/// The placeholder a value token's features see instead of its digits.
+pub fn placeholder(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Money => "<money>",
+        ValueKind::Percent => "<percent>",
+        ValueKind::PercentagePoints => "<percentage-points>",
+        ValueKind::Multiplier => "<multiplier>",
+        ValueKind::Quantity => "<quantity>",
+        ValueKind::Count => "<count>",
+        ValueKind::Rank => "<rank>",
+        ValueKind::Time => "<time>",
+    }
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../models/en.grammar");
+
+static ENGLISH: LazyLock<Result<Grammar, String>> =
+    LazyLock::new(|| Grammar::from_bytes(EMBEDDED).map_err(|e| e.to_string()));
+
+impl Grammar {
+    /// The English model built into the binary, loaded once.
+    pub fn english() -> Result<&'static Grammar, GrammarError> {
+        ENGLISH.as_ref().map_err(|e| GrammarError::Model(e.clone()))
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Grammar, GrammarError> {
+        Ok(Grammar {
+            model: Model::from_bytes(bytes)?,
+        })
+    }
+
+    pub fn from_model(model: Model) -> Grammar {
+        Grammar { model }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tokenizes `text[start..end]` (values stay one token each), then
+    /// tags, lemmatizes and parses it.
+    pub fn parse_sentence(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        values: &[ValueSpan],
+    ) -> Parse<'_> {
+        let toks = tokenize(text, start, end, values);
+        let words: Vec<Word> = toks
+            .iter()
+            .map(|t| Word {
+                form: &text[t.start..t.end],
+                value: t.value,
+            })
+            .collect();
+        let mut p = self.parse_words(&words, &mut Workspace::default());
+        for (tok, t) in p.tokens.iter_mut().zip(&toks) {
+            tok.start = t.start;
+            tok.end = t.end;
+        }
+        p
+    }
+
+    /// Tags, lemmatizes and parses words already cut.
+    pub fn parse_words(&self, words: &[Word], ws: &mut Workspace) -> Parse<'_> {
+        self.analyze(words, ws);
+        let tags = &self.model.tagger.tags;
+        let labels = &self.model.parser.labels;
+        let tokens = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let tag = ws.tags[i];
+                Token {
+                    start: 0,
+                    end: 0,
+                    form: w.form.to_string(),
+                    value: w.value,
+                    upos: tags.upos_of(tag),
+                    xpos: tags.xpos_of(tag),
+                    lemma: self.lemma(w, tag),
+                    head: (ws.heads[i] != u32::MAX).then_some(ws.heads[i] as usize),
+                    deprel: labels
+                        .get(ws.labels[i] as usize)
+                        .map_or("dep", String::as_str),
+                }
+            })
+            .collect();
+        Parse { tokens }
+    }
+
+    /// The lemma of a word with its joint tag.
+    pub fn lemma(&self, w: &Word, tag: u16) -> String {
+        if w.value.is_some() && w.form.contains(char::is_whitespace) {
+            return w.form.to_string();
+        }
+        let tags = &self.model.tagger.tags;
+        self.model
+            .lemmatizer
+            .lemma(w.form, tags.upos_id(tag), tags.upos_of(tag) == "PROPN")
+    }
+
+    /// Tags and parses into the workspace (`ws.tags`, `ws.heads`,
+    /// `ws.labels`): the fast path, without strings.
+    pub fn analyze(&self, words: &[Word], ws: &mut Workspace) {
+        ws.lex.clear();
+        ws.lex.extend(
+            words
+                .iter()
+                .map(|w| Lex::new(w.form, w.value.map(placeholder))),
+        );
+        let n = words.len();
+        self.model.tagger.tag(&ws.lex, &mut ws.tags);
+        ws.heads.clear();
+        ws.heads.resize(n, u32::MAX);
+        ws.labels.clear();
+        ws.labels.resize(n, self.model.parser.root);
+        let parser = &self.model.parser;
+        let parataxis = parser
+            .labels
+            .iter()
+            .position(|l| l == "parataxis")
+            .unwrap_or(0) as u8;
+        let dep = parser.labels.iter().position(|l| l == "dep").unwrap_or(0) as u8;
+        let mut first_root: Option<u32> = None;
+        let mut a = 0;
+        while a < n {
+            let b = (a + MAX_WINDOW).min(n);
+            parser::words(&ws.lex[a..b], &ws.tags[a..b], &mut ws.words);
+            parser.parse(&ws.words, &mut ws.state, &mut ws.feats, &mut ws.scores);
+            let m = b - a;
+            // The window's root: the word the parser attached to the root.
+            let local_root = (0..m).find(|&k| ws.state.heads[k] as usize == m);
+            let window_root = local_root.map(|k| (a + k) as u32);
+            for k in 0..m {
+                let h = ws.state.heads[k];
+                let i = a + k;
+                if h as usize == m || h == u16::MAX {
+                    let is_root = local_root == Some(k);
+                    match (first_root, is_root) {
+                        (None, true) => {
+                            ws.heads[i] = u32::MAX;
+                            ws.labels[i] = parser.root;
+                        }
+                        (Some(r), true) => {
+                            ws.heads[i] = r;
+                            ws.labels[i] = parataxis;
+                        }
+                        (_, false) => {
+                            // Left unattached (cannot happen in a complete
+                            // parse): hang it on the root.
+                            let r = first_root.or(window_root);
+                            match r {
+                                Some(r) if r as usize != i => {
+                                    ws.heads[i] = r;
+                                    ws.labels[i] = dep;
+                                }
+                                _ => {
+                                    ws.heads[i] = u32::MAX;
+                                    ws.labels[i] = parser.root;
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    ws.heads[i] = (a + h as usize) as u32;
+                    ws.labels[i] = ws.state.labels[k];
+                }
+            }
+            if first_root.is_none() {
+                first_root = window_root;
+            }
+            a = b;
+        }
+    }
+}

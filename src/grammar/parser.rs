@@ -1,0 +1,680 @@
+//! The dependency parser: the arc-hybrid transition system (root at the end
+//! of the buffer), a greedy averaged-perceptron classifier over labeled
+//! moves with Zhang & Nivre style feature templates, and the dynamic oracle
+//! (Goldberg & Nivre 2013) it is trained with, exploring its own mistakes.
+
+use super::features::{key1, key2, key3, Lex};
+use super::perceptron::{argmax, Trainer, Weights};
+use super::rng::Rng;
+
+const NO: u16 = u16::MAX;
+
+/// Parser moves: 0 shift, 1 + l left-arc with label l, 1 + L + l right-arc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Shift,
+    /// s0 becomes a dependent of b0 and leaves the stack.
+    Left(u8),
+    /// s0 becomes a dependent of s1 and leaves the stack.
+    Right(u8),
+}
+
+/// A configuration: the stack, the buffer front, and the arcs so far with
+/// what features read about each word's children. Word n is the root.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    pub n: usize,
+    pub stack: Vec<u16>,
+    pub b: usize,
+    pub heads: Vec<u16>,
+    pub labels: Vec<u8>,
+    lc1: Vec<u16>,
+    lc2: Vec<u16>,
+    rc1: Vec<u16>,
+    rc2: Vec<u16>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    /// Resets for a sentence of n words, reusing the allocations.
+    pub fn reset(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.b = 0;
+        for v in [
+            &mut self.heads,
+            &mut self.lc1,
+            &mut self.lc2,
+            &mut self.rc1,
+            &mut self.rc2,
+        ] {
+            v.clear();
+            v.resize(n + 1, NO);
+        }
+        for v in [&mut self.nl, &mut self.nr, &mut self.labels] {
+            v.clear();
+            v.resize(n + 1, 0);
+        }
+        for v in [&mut self.lset, &mut self.rset] {
+            v.clear();
+            v.resize(n + 1, 0);
+        }
+    }
+
+    pub fn done(&self) -> bool {
+        self.b >= self.n && self.stack.is_empty()
+    }
+
+    fn s(&self, i: usize) -> u16 {
+        let k = self.stack.len();
+        if i < k {
+            self.stack[k - 1 - i]
+        } else {
+            NO
+        }
+    }
+
+    fn buf(&self, i: usize) -> u16 {
+        let j = self.b + i;
+        if j <= self.n {
+            j as u16
+        } else {
+            NO
+        }
+    }
+
+    pub fn legal(&self, m: Move, root: u8) -> bool {
+        match m {
+            Move::Shift => self.b < self.n,
+            Move::Left(l) => {
+                !self.stack.is_empty()
+                    && if self.b < self.n {
+                        l != root
+                    } else {
+                        self.stack.len() == 1 && l == root
+                    }
+            }
+            Move::Right(l) => self.stack.len() >= 2 && l != root,
+        }
+    }
+
+    fn attach(&mut self, head: u16, dep: u16, label: u8) {
+        let (h, d) = (head as usize, dep as usize);
+        self.heads[d] = head;
+        self.labels[d] = label;
+        let bit = 1u64 << (label & 63);
+        if d < h {
+            self.lc2[h] = self.lc1[h];
+            self.lc1[h] = dep;
+            self.nl[h] = self.nl[h].saturating_add(1);
+            self.lset[h] |= bit;
+        } else {
+            self.rc2[h] = self.rc1[h];
+            self.rc1[h] = dep;
+            self.nr[h] = self.nr[h].saturating_add(1);
+            self.rset[h] |= bit;
+        }
+    }
+
+    /// Applies a move (which must be legal).
+    pub fn apply(&mut self, m: Move) {
+        match m {
+            Move::Shift => {
+                self.stack.push(self.b as u16);
+                self.b += 1;
+            }
+            Move::Left(l) => {
+                if let Some(s0) = self.stack.pop() {
+                    self.attach(self.b as u16, s0, l);
+                }
+            }
+            Move::Right(l) => {
+                if let Some(s0) = self.stack.pop() {
+                    let s1 = self.s(0);
+                    self.attach(s1, s0, l);
+                }
+            }
+        }
+    }
+}
+
+/// Gold arcs of a sentence: 0-based heads (n for the root) and label ids.
+pub struct Gold<'a> {
+    pub heads: &'a [u16],
+    pub labels: &'a [u8],
+}
+
+/// The dynamic oracle's cost of a move: how many gold arcs it makes
+/// unreachable (exact for projective trees), plus one for a wrong label
+/// on a gold arc.
+pub fn cost(st: &State, m: Move, g: &Gold) -> u32 {
+    let n = st.n as u16;
+    let in_buffer = |k: u16| (k as usize) >= st.b && k < n;
+    let s0 = st.s(0);
+    match m {
+        Move::Shift => {
+            let b0 = st.b as u16;
+            let hb = g.heads[b0 as usize];
+            let mut c = st
+                .stack
+                .iter()
+                .filter(|&&k| g.heads[k as usize] == b0)
+                .count() as u32;
+            if st.stack.iter().any(|&k| k == hb && k != s0) {
+                c += 1;
+            }
+            if hb == n && !st.stack.is_empty() {
+                c += 1;
+            }
+            c
+        }
+        Move::Left(l) => {
+            if s0 == NO {
+                return 0;
+            }
+            let h = g.heads[s0 as usize];
+            let b0 = st.b as u16;
+            let mut c = children_in_buffer(st, s0, g);
+            if b0 == n {
+                return c + u32::from(h != n) + u32::from(h == n && l != g.labels[s0 as usize]);
+            }
+            if h == st.s(1) || (in_buffer(h) && h != b0) || (h == n && st.stack.len() == 1) {
+                c += 1;
+            }
+            if h == b0 && l != g.labels[s0 as usize] {
+                c += 1;
+            }
+            c
+        }
+        Move::Right(l) => {
+            if s0 == NO {
+                return 0;
+            }
+            let h = g.heads[s0 as usize];
+            let mut c = children_in_buffer(st, s0, g);
+            if in_buffer(h) {
+                c += 1;
+            }
+            if h == st.s(1) && l != g.labels[s0 as usize] {
+                c += 1;
+            }
+            c
+        }
+    }
+}
+
+fn children_in_buffer(st: &State, s0: u16, g: &Gold) -> u32 {
+    g.heads[st.b.min(st.n)..st.n]
+        .iter()
+        .filter(|&&h| h == s0)
+        .count() as u32
+}
+
+/// The static oracle: attach s0 when its gold head is next to it and all
+/// its gold dependents are attached, else shift.
+pub fn static_oracle(st: &State, g: &Gold, root: u8) -> Move {
+    let s0 = st.s(0);
+    if s0 != NO {
+        let d = s0 as usize;
+        let pending = (0..st.n).any(|k| g.heads[k] == s0 && st.heads[k] == NO);
+        if !pending {
+            let h = g.heads[d];
+            let b0 = st.buf(0);
+            if h == b0 && st.legal(Move::Left(g.labels[d]), root) {
+                return Move::Left(g.labels[d]);
+            }
+            if h == st.s(1) && st.legal(Move::Right(g.labels[d]), root) {
+                return Move::Right(g.labels[d]);
+            }
+        }
+    }
+    if st.legal(Move::Shift, root) {
+        return Move::Shift;
+    }
+    // Nothing gold is possible: any legal move.
+    if st.stack.len() >= 2 {
+        Move::Right(if root == 0 { 1 } else { 0 })
+    } else {
+        Move::Left(root)
+    }
+}
+
+/// True when no two arcs of the tree cross.
+pub fn projective(heads: &[u16]) -> bool {
+    let n = heads.len();
+    for (d, &h) in heads.iter().enumerate() {
+        let (a, b) = if (h as usize) < d {
+            (h as usize, d)
+        } else {
+            (d, (h as usize).min(n))
+        };
+        for k in a + 1..b {
+            let hk = heads[k] as usize;
+            if hk < a || hk > b {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Label names and the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parser {
+    pub labels: Vec<String>,
+    pub root: u8,
+    pub weights: Weights,
+}
+
+/// What the parser reads per word: its lexical attributes and its tag.
+#[derive(Clone, Copy)]
+pub struct Word {
+    pub w: u64,
+    pub p: u64,
+}
+
+const NONE_W: u64 = 0x4e4f_4e45_5f57;
+const NONE_P: u64 = 0x4e4f_4e45_5f50;
+const ROOT_W: u64 = 0x524f_4f54_5f57;
+const ROOT_P: u64 = 0x524f_4f54_5f50;
+const NONE_L: u64 = 0x4e4f_4e45_5f4c;
+
+pub fn words(lex: &[Lex], tags: &[u16], out: &mut Vec<Word>) {
+    out.clear();
+    out.extend(lex.iter().zip(tags).map(|(l, &t)| Word {
+        w: l.lower,
+        p: 0x7000_0000 + u64::from(t),
+    }));
+    out.push(Word {
+        w: ROOT_W,
+        p: ROOT_P,
+    });
+}
+
+fn dist_bucket(a: u16, b: u16) -> u64 {
+    if a == NO || b == NO {
+        return 99;
+    }
+    let d = (i32::from(b) - i32::from(a)).unsigned_abs();
+    match d {
+        0..=4 => u64::from(d),
+        5..=7 => 5,
+        8..=12 => 6,
+        _ => 7,
+    }
+}
+
+/// The feature keys of a configuration.
+pub fn features(st: &State, ws: &[Word], out: &mut Vec<u64>) {
+    out.clear();
+    let w = |i: u16| if i == NO { NONE_W } else { ws[i as usize].w };
+    let p = |i: u16| if i == NO { NONE_P } else { ws[i as usize].p };
+    let lab = |i: u16| {
+        if i == NO {
+            NONE_L
+        } else {
+            u64::from(st.labels[i as usize])
+        }
+    };
+    let get = |v: &Vec<u16>, i: u16| if i == NO { NO } else { v[i as usize] };
+    let count = |v: &Vec<u8>, i: u16| if i == NO { 0 } else { u64::from(v[i as usize]) };
+    let set = |v: &Vec<u64>, i: u16| if i == NO { 0 } else { v[i as usize] };
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
+    let (s0w, s0p, s1w, s1p, b0w, b0p, b1w, b1p) =
+        (w(s0), p(s0), w(s1), p(s1), w(b0), p(b0), w(b1), p(b1));
+    let s0l1 = get(&st.lc1, s0);
+    let s0l2 = get(&st.lc2, s0);
+    let s0r1 = get(&st.rc1, s0);
+    let s0r2 = get(&st.rc2, s0);
+    let s1l1 = get(&st.lc1, s1);
+    let s1r1 = get(&st.rc1, s1);
+    let s1r2 = get(&st.rc2, s1);
+    let b0l1 = get(&st.lc1, b0);
+    let b0l2 = get(&st.lc2, b0);
+    let d0 = dist_bucket(s0, b0);
+    let d1 = dist_bucket(s1, s0);
+    out.extend_from_slice(&[
+        key1(0, 0),
+        // Single words.
+        key1(1, s0w),
+        key1(2, s0p),
+        key2(3, s0w, s0p),
+        key1(4, s1w),
+        key1(5, s1p),
+        key2(6, s1w, s1p),
+        key1(7, b0w),
+        key1(8, b0p),
+        key2(9, b0w, b0p),
+        key1(10, b1w),
+        key1(11, b1p),
+        key2(12, b1w, b1p),
+        key1(13, w(b2)),
+        key1(14, p(b2)),
+        key1(15, p(s2)),
+        key1(16, w(s2)),
+        // Pairs.
+        key3(17, s0w, s0p, key2(0, b0w, b0p)),
+        key3(18, s0w, s0p, b0w),
+        key3(19, s0w, b0w, b0p),
+        key3(20, s0w, s0p, b0p),
+        key3(21, s0p, b0w, b0p),
+        key2(22, s0w, b0w),
+        key2(23, s0p, b0p),
+        key2(24, b0p, b1p),
+        key3(25, s1w, s1p, key2(0, s0w, s0p)),
+        key2(26, s1w, s0w),
+        key2(27, s1p, s0p),
+        key3(28, s1w, s1p, s0p),
+        key3(29, s1p, s0w, s0p),
+        key2(30, s1w, b0w),
+        key2(31, s1p, b0p),
+        // Triples of tags.
+        key3(32, b0p, b1p, p(b2)),
+        key3(33, s0p, b0p, b1p),
+        key3(34, s1p, s0p, b0p),
+        key3(35, p(s2), s1p, s0p),
+        key3(36, s0p, p(s0l1), b0p),
+        key3(37, s0p, p(s0r1), b0p),
+        key3(38, s0p, b0p, p(b0l1)),
+        key3(39, s1p, p(s1r1), s0p),
+        key3(40, s1p, p(s1l1), s0p),
+        key3(41, s1p, s0p, p(s0l1)),
+        key3(42, s1p, s0p, p(s0r1)),
+        // Distance.
+        key2(43, s0w, d0),
+        key2(44, s0p, d0),
+        key2(45, b0w, d0),
+        key2(46, b0p, d0),
+        key3(47, s0p, b0p, d0),
+        key3(48, s1p, s0p, d1),
+        key2(49, s0w, d1),
+        key2(50, s1w, d1),
+        // Valency.
+        key2(51, s0w, count(&st.nl, s0)),
+        key2(52, s0p, count(&st.nl, s0)),
+        key2(53, s0w, count(&st.nr, s0)),
+        key2(54, s0p, count(&st.nr, s0)),
+        key2(55, b0w, count(&st.nl, b0)),
+        key2(56, b0p, count(&st.nl, b0)),
+        key2(57, s1p, count(&st.nr, s1)),
+        key2(58, s1w, count(&st.nr, s1)),
+        // Children.
+        key1(59, w(s0l1)),
+        key1(60, p(s0l1)),
+        key1(61, lab(s0l1)),
+        key1(62, w(s0r1)),
+        key1(63, p(s0r1)),
+        key1(64, lab(s0r1)),
+        key1(65, w(b0l1)),
+        key1(66, p(b0l1)),
+        key1(67, lab(b0l1)),
+        key1(68, w(s1r1)),
+        key1(69, p(s1r1)),
+        key1(70, lab(s1r1)),
+        key2(71, p(s0l2), lab(s0l2)),
+        key2(72, p(s0r2), lab(s0r2)),
+        key2(73, p(b0l2), lab(b0l2)),
+        key3(74, s0p, lab(s0l1), lab(s0l2)),
+        key3(75, s0p, lab(s0r1), lab(s0r2)),
+        key3(76, b0p, lab(b0l1), lab(b0l2)),
+        key3(77, s1p, lab(s1r1), lab(s1r2)),
+        // Label sets.
+        key2(78, s0w, set(&st.lset, s0)),
+        key2(79, s0p, set(&st.lset, s0)),
+        key2(80, s0w, set(&st.rset, s0)),
+        key2(81, s0p, set(&st.rset, s0)),
+        key2(82, b0w, set(&st.lset, b0)),
+        key2(83, b0p, set(&st.lset, b0)),
+        key2(84, s1p, set(&st.rset, s1)),
+        // Words with the other side's child.
+        key3(85, s0w, b0p, lab(b0l1)),
+        key3(86, s1w, s0p, lab(s0l1)),
+        key3(87, s0p, s0w, lab(s0r1)),
+    ]);
+}
+
+impl Parser {
+    fn nlabels(&self) -> usize {
+        self.labels.len()
+    }
+
+    fn class_move(&self, c: usize) -> Move {
+        let l = self.nlabels();
+        if c == 0 {
+            Move::Shift
+        } else if c <= l {
+            Move::Left((c - 1) as u8)
+        } else {
+            Move::Right((c - 1 - l) as u8)
+        }
+    }
+
+    /// Parses one sentence; `st` holds the result (heads, labels).
+    pub fn parse(&self, ws: &[Word], st: &mut State, feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
+        let n = ws.len().saturating_sub(1);
+        st.reset(n);
+        scores.resize(1 + 2 * self.nlabels(), 0);
+        while !st.done() {
+            features(st, ws, feats);
+            scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.add_scores(feats, scores);
+            let best = argmax(scores, |c| st.legal(self.class_move(c), self.root));
+            match best {
+                Some(c) => st.apply(self.class_move(c)),
+                None => break,
+            }
+        }
+    }
+}
+
+/// A sentence to learn from: its words (tags as the tagger predicted them,
+/// jackknifed) and its gold tree.
+pub struct ParseExample {
+    pub words: Vec<Word>,
+    pub heads: Vec<u16>,
+    pub labels: Vec<u8>,
+}
+
+/// Training settings.
+pub struct ParserTraining {
+    pub iters: usize,
+    /// Epochs trained on the oracle's own moves before exploring.
+    pub explore_after: usize,
+    /// Probability of following the model's (possibly wrong) move.
+    pub explore_p: f64,
+    pub seed: u64,
+    /// Features updated fewer times are dropped; so are weights whose
+    /// quantized magnitude is below the second number.
+    pub prune: (u32, i16),
+}
+
+impl Parser {
+    /// Every class's cost (u32::MAX when illegal); returns the minimum.
+    /// The label-free part of each move's cost is computed once.
+    fn all_costs(&self, st: &State, g: &Gold, out: &mut [u32]) -> u32 {
+        let nl = self.nlabels();
+        let s0 = st.s(0);
+        let gold_label = if s0 == NO {
+            u8::MAX
+        } else {
+            g.labels[s0 as usize]
+        };
+        let gold_head = if s0 == NO { NO } else { g.heads[s0 as usize] };
+        let shift = st
+            .legal(Move::Shift, self.root)
+            .then(|| cost(st, Move::Shift, g));
+        // The unlabeled cost is the cost with the gold label.
+        let left = (s0 != NO).then(|| cost(st, Move::Left(gold_label), g));
+        let right = (st.stack.len() >= 2).then(|| cost(st, Move::Right(gold_label), g));
+        let b0 = st.b as u16;
+        let s1 = st.s(1);
+        let mut min = u32::MAX;
+        out[0] = shift.unwrap_or(u32::MAX);
+        for l in 0..nl {
+            let lab = l as u8;
+            out[1 + l] = match left {
+                Some(c) if st.legal(Move::Left(lab), self.root) => {
+                    c + u32::from(gold_head == b0 && lab != gold_label)
+                }
+                _ => u32::MAX,
+            };
+            out[1 + nl + l] = match right {
+                Some(c) if st.legal(Move::Right(lab), self.root) => {
+                    c + u32::from(gold_head == s1 && lab != gold_label)
+                }
+                _ => u32::MAX,
+            };
+        }
+        for &c in out.iter() {
+            min = min.min(c);
+        }
+        min
+    }
+
+    pub fn train(labels: Vec<String>, data: &[Vec<ParseExample>], cfg: &ParserTraining) -> Parser {
+        let root = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+        let mut model = Parser {
+            labels,
+            root,
+            weights: Weights::build(0, &[]),
+        };
+        let nclass = 1 + 2 * model.nlabels();
+        let mut t = Trainer::new(nclass);
+        let mut rng = Rng::new(cfg.seed);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut st = State::default();
+        let mut feats = Vec::new();
+        let mut scores = vec![0i64; nclass];
+        let mut costs = vec![0u32; nclass];
+        for epoch in 0..cfg.iters {
+            rng.shuffle(&mut order);
+            for &k in &order {
+                if data[k].is_empty() {
+                    continue;
+                }
+                let ex = rng.pick(&data[k]);
+                let g = Gold {
+                    heads: &ex.heads,
+                    labels: &ex.labels,
+                };
+                st.reset(ex.heads.len());
+                while !st.done() {
+                    features(&st, &ex.words, &mut feats);
+                    t.scores(&feats, &mut scores);
+                    let min = model.all_costs(&st, &g, &mut costs);
+                    let guess = argmax(&scores, |c| costs[c] != u32::MAX).unwrap_or(0);
+                    let best_ok = argmax(&scores, |c| costs[c] == min).unwrap_or(0);
+                    if costs[guess] != min {
+                        t.update(&feats, best_ok, guess);
+                    }
+                    t.tick();
+                    let follow = if costs[guess] == min {
+                        guess
+                    } else if epoch >= cfg.explore_after && rng.unit() < cfg.explore_p {
+                        guess
+                    } else {
+                        best_ok
+                    };
+                    st.apply(model.class_move(follow));
+                }
+            }
+        }
+        model.weights = t.finish(cfg.prune.0, cfg.prune.1);
+        model
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "the big dog barked loudly": 0 det→2, 1 amod→2, 2 nsubj→3, 3 root, 4 advmod→3.
+    fn sample() -> (Vec<u16>, Vec<u8>) {
+        (vec![2, 2, 3, 5, 3], vec![1, 2, 3, 0, 4])
+    }
+
+    fn run_static(heads: &[u16], labels: &[u8]) -> State {
+        let g = Gold { heads, labels };
+        let mut st = State::default();
+        st.reset(heads.len());
+        let mut steps = 0;
+        while !st.done() && steps < 4 * heads.len() + 4 {
+            let m = static_oracle(&st, &g, 0);
+            assert!(st.legal(m, 0), "static oracle chose an illegal move");
+            assert_eq!(cost(&st, m, &g), 0, "a gold move has cost 0");
+            st.apply(m);
+            steps += 1;
+        }
+        st
+    }
+
+    #[test]
+    fn static_oracle_reproduces_projective_trees() {
+        let trees: Vec<(Vec<u16>, Vec<u8>)> = vec![
+            sample(),
+            (vec![1], vec![0]),
+            (vec![1, 3, 3, 6, 3, 3], vec![1, 2, 3, 0, 4, 5]),
+            // Right-branching chain and a root in the middle.
+            (vec![7, 0, 1, 2, 3, 4, 5], vec![0, 1, 1, 1, 1, 1, 1]),
+            (vec![2, 2, 7, 2, 5, 3, 2], vec![1, 1, 0, 2, 3, 4, 5]),
+        ];
+        for (h, l) in trees {
+            let st = run_static(&h, &l);
+            assert!(st.done());
+            assert_eq!(&st.heads[..h.len()], &h[..]);
+            assert_eq!(&st.labels[..h.len()], &l[..]);
+        }
+    }
+
+    #[test]
+    fn dynamic_oracle_costs() {
+        let (h, l) = sample();
+        let g = Gold {
+            heads: &h,
+            labels: &l,
+        };
+        let mut st = State::default();
+        st.reset(5);
+        st.apply(Move::Shift);
+        // the ← big? big is not the head of "the": attaching costs one arc.
+        assert_eq!(cost(&st, Move::Left(1), &g), 1);
+        assert_eq!(cost(&st, Move::Shift, &g), 0);
+        st.apply(Move::Shift);
+        // Now s0=big, s1=the; b0=dog. Left-arc with the right label is free,
+        // with a wrong label costs one.
+        assert_eq!(cost(&st, Move::Left(2), &g), 0);
+        assert_eq!(cost(&st, Move::Left(3), &g), 1);
+        // Right-arc makes "big" a child of "the": loses big→dog.
+        assert_eq!(cost(&st, Move::Right(2), &g), 1);
+        // Shifting "dog" loses both its dependents on the stack.
+        assert_eq!(cost(&st, Move::Shift, &g), 2);
+    }
+
+    #[test]
+    fn legality_keeps_one_root() {
+        let mut st = State::default();
+        st.reset(2);
+        st.apply(Move::Shift);
+        st.apply(Move::Shift);
+        assert!(!st.legal(Move::Shift, 0));
+        assert!(!st.legal(Move::Left(0), 0));
+        assert!(st.legal(Move::Right(1), 0));
+        st.apply(Move::Right(1));
+        assert!(st.legal(Move::Left(0), 0));
+        assert!(!st.legal(Move::Left(1), 0));
+        st.apply(Move::Left(0));
+        assert!(st.done());
+        assert_eq!(&st.heads[..2], &[2, 0]);
+    }
+
+    #[test]
+    fn projectivity() {
+        assert!(projective(&[2, 2, 3, 5, 3]));
+        // 0→2 and 1→3 cross.
+        assert!(!projective(&[2, 3, 4, 4]));
+    }
+}

@@ -1,0 +1,181 @@
+//! The shapes of the claim lexicon (rules/claims): measures and their
+//! paraphrases, and the classes of nouns and verbs that tell a figure's
+//! role. The claim reader takes structure from the parse; these lists only
+//! name words.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// One measure and the phrases that name it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureDef {
+    pub canonical: String,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NounClasses {
+    #[serde(default)]
+    pub neutral: Vec<String>,
+    #[serde(default)]
+    pub change: Vec<String>,
+    #[serde(default)]
+    pub share: Vec<String>,
+    #[serde(default)]
+    pub per_period: Vec<String>,
+    #[serde(default)]
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub dropped_modifiers: Vec<String>,
+}
+
+/// How results tables are written (rules/claims/tables.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableWords {
+    #[serde(default)]
+    pub separators: Vec<String>,
+    #[serde(default)]
+    pub signs: Vec<(String, f64)>,
+    #[serde(default)]
+    pub trailing: Vec<String>,
+    #[serde(default)]
+    pub currency: String,
+    #[serde(default)]
+    pub count_words: Vec<String>,
+    #[serde(default)]
+    pub per_share: Vec<String>,
+    #[serde(default)]
+    pub quarter: Vec<String>,
+    #[serde(default)]
+    pub half: Vec<String>,
+    #[serde(default)]
+    pub year: Vec<String>,
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub ended: Vec<String>,
+    #[serde(default)]
+    pub ordinals: Vec<(String, f64)>,
+}
+
+impl TableWords {
+    pub fn extend(&mut self, o: TableWords) {
+        self.separators.extend(o.separators);
+        self.signs.extend(o.signs);
+        self.trailing.extend(o.trailing);
+        if !o.currency.is_empty() {
+            self.currency = o.currency;
+        }
+        self.count_words.extend(o.count_words);
+        self.per_share.extend(o.per_share);
+        self.quarter.extend(o.quarter);
+        self.half.extend(o.half);
+        self.year.extend(o.year);
+        self.months.extend(o.months);
+        self.ended.extend(o.ended);
+        self.ordinals.extend(o.ordinals);
+    }
+}
+
+/// Function words whose place in the tree gives a figure its role.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Markers {
+    #[serde(default)]
+    pub previous: Vec<String>,
+    #[serde(default)]
+    pub previous_verbs: Vec<String>,
+    #[serde(default)]
+    pub change: Vec<String>,
+    #[serde(default)]
+    pub level: Vec<String>,
+    #[serde(default)]
+    pub of: Vec<String>,
+    #[serde(default)]
+    pub direction: Vec<String>,
+    #[serde(default)]
+    pub per: Vec<String>,
+    #[serde(default)]
+    pub each: Vec<String>,
+    #[serde(default)]
+    pub year_before: Vec<String>,
+    #[serde(default)]
+    pub range_from: Vec<String>,
+    #[serde(default)]
+    pub range_between: Vec<String>,
+    #[serde(default)]
+    pub range_to: Vec<String>,
+    #[serde(default)]
+    pub range_and: Vec<String>,
+}
+
+impl Markers {
+    pub fn extend(&mut self, o: Markers) {
+        self.previous.extend(o.previous);
+        self.previous_verbs.extend(o.previous_verbs);
+        self.change.extend(o.change);
+        self.level.extend(o.level);
+        self.of.extend(o.of);
+        self.direction.extend(o.direction);
+        self.per.extend(o.per);
+        self.each.extend(o.each);
+        self.year_before.extend(o.year_before);
+        self.range_from.extend(o.range_from);
+        self.range_between.extend(o.range_between);
+        self.range_to.extend(o.range_to);
+        self.range_and.extend(o.range_and);
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbClasses {
+    #[serde(default)]
+    pub change: Vec<String>,
+    #[serde(default)]
+    pub level: Vec<String>,
+    #[serde(default)]
+    pub report: Vec<String>,
+    #[serde(default)]
+    pub forecast: Vec<String>,
+    #[serde(default)]
+    pub plan: Vec<String>,
+    #[serde(default)]
+    pub target: Vec<String>,
+    #[serde(default)]
+    pub future: Vec<String>,
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    /// Verb lemma → the noun that names what its figure measures.
+    #[serde(default)]
+    pub nominal: BTreeMap<String, String>,
+}
+
+impl NounClasses {
+    pub fn extend(&mut self, other: NounClasses) {
+        self.neutral.extend(other.neutral);
+        self.change.extend(other.change);
+        self.share.extend(other.share);
+        self.per_period.extend(other.per_period);
+        self.references.extend(other.references);
+        self.dropped_modifiers.extend(other.dropped_modifiers);
+    }
+}
+
+impl VerbClasses {
+    pub fn extend(&mut self, other: VerbClasses) {
+        self.change.extend(other.change);
+        self.level.extend(other.level);
+        self.report.extend(other.report);
+        self.forecast.extend(other.forecast);
+        self.plan.extend(other.plan);
+        self.target.extend(other.target);
+        self.future.extend(other.future);
+        self.conditional.extend(other.conditional);
+        self.nominal.extend(other.nominal);
+    }
+}
