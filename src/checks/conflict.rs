@@ -24,10 +24,7 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
             .copied()
             .filter(|&i| {
                 let c = &claims[i];
-                applies(def, c)
-                    && c.modality != Modality::Target
-                    && !c.subject.is_empty()
-                    && !c.predicate.is_empty()
+                applies(def, c) && c.modality != Modality::Target
             })
             .collect();
         let versions = versions(&ids, claims);
@@ -37,10 +34,15 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
                 if a.modality != b.modality || one_statement(va, vb, claims) {
                     continue;
                 }
+                let restated = restated(corpus, va, vb);
+                let specified = |c: &Claim| !c.subject.is_empty() && !c.predicate.is_empty();
+                if !restated && !(specified(a) && specified(b)) {
+                    continue;
+                }
                 let found = if by_date {
                     date_conflict(def, a, b).map(|m| (m, def.severity))
                 } else {
-                    value_conflict(def, params, corpus, va, vb)
+                    value_conflict(def, params, corpus, va, vb, restated)
                 };
                 if let Some((message, severity)) = found {
                     // Each piece of evidence is labelled with what is in
@@ -67,6 +69,27 @@ fn one_statement(va: &[usize], vb: &[usize], claims: &[Claim]) -> bool {
     let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.sentence_start);
     va.iter()
         .all(|&x| vb.iter().all(|&y| place(x) == place(y)))
+}
+
+/// Whether two versions are one sentence written twice with another figure
+/// (a revision, a correction, a copy): then the figures conflict whatever
+/// the reader could tell of their holder, measure or period.
+fn restated(corpus: &Corpus<'_>, va: &[usize], vb: &[usize]) -> bool {
+    let claims = corpus.claims;
+    let masked = |i: usize| -> Option<String> {
+        let e = &claims[i].evidence;
+        let text = &corpus.docs.get(e.doc)?.doc.text;
+        let before = text.get(e.sentence_start..e.start)?;
+        let after = text.get(e.end..e.sentence_end)?;
+        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(format!("{}\u{0}{}", one_line(before), one_line(after)))
+    };
+    va.iter().any(|&x| {
+        vb.iter().any(|&y| {
+            claims[x].evidence.doc != claims[y].evidence.doc
+                && masked(x).is_some_and(|m| masked(y).as_ref() == Some(&m))
+        })
+    })
 }
 
 /// How many parts of the surest claim of a version were inferred.
@@ -102,15 +125,23 @@ fn value_conflict(
     corpus: &Corpus<'_>,
     va: &[usize],
     vb: &[usize],
+    restated: bool,
 ) -> Option<(String, Severity)> {
     let claims = corpus.claims;
     let (a, b) = (&claims[va[0]], &claims[vb[0]]);
-    let mut doubt = doubts(va, claims) + doubts(vb, claims);
+    let mut doubt = if restated {
+        0
+    } else {
+        doubts(va, claims) + doubts(vb, claims)
+    };
     let (pa, pb) = match (a.period, b.period) {
         (Some(pa), Some(pb)) => (pa, pb),
+        (None, None) if restated => ((0.0, 0.0), (0.0, 0.0)),
         (None, None) => {
-            // No period on either side: only figures of one news cycle.
-            if days_apart(corpus, a, b)? > NEWS_CYCLE_DAYS {
+            // No period on either side: only figures of two articles of one
+            // news cycle (within one article, two unperioded figures of one
+            // measure are most often for two periods it did not name).
+            if a.evidence.doc == b.evidence.doc || days_apart(corpus, a, b)? > NEWS_CYCLE_DAYS {
                 return None;
             }
             // The missing period is counted once for the pair.

@@ -214,6 +214,15 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         }
         break;
     }
+    // However the parser attached it, a case word just before the figure
+    // ("from the record 8.83 billion") says what it is.
+    if r.role == Role::Level {
+        if let Some(m) = marker_before(tree, t) {
+            if Lexicon::has(&lex.markers.previous, &m) {
+                r.role = Role::Previous;
+            }
+        }
+    }
     // The verb the figure's phrase hangs from, through nominal heads.
     let mut n = node;
     let mut verb = None;
@@ -386,6 +395,26 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         partner: None,
         modality: said.map(|s| s.modality),
         said,
+    })
+}
+
+/// The word or two before token `t`, past a determiner or modifier ("from
+/// the record", "compared with about"), lowercase.
+fn marker_before(tree: &Tree<'_>, t: usize) -> Option<String> {
+    let mut i = t;
+    for _ in 0..3 {
+        i = i.checked_sub(1)?;
+        if !matches!(tree.upos(i), "DET" | "ADJ" | "ADV") || tree.rel(i) == "case" {
+            break;
+        }
+    }
+    let one = tree.token(i).form.to_lowercase();
+    let two = i
+        .checked_sub(1)
+        .map(|j| format!("{} {}", tree.token(j).form.to_lowercase(), one));
+    Some(match two {
+        Some(two) if matches!(tree.upos(i), "ADP") && tree.upos(i - 1) == "VERB" => two,
+        _ => one,
     })
 }
 

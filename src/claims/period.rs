@@ -71,11 +71,16 @@ pub fn period_of(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let anchors: Vec<usize> = [Some(r.token), r.measure, r.verb]
-        .into_iter()
-        .flatten()
-        .chain(verb_args)
-        .collect();
+    // A previous figure's time is only the one on the figure itself.
+    let anchors: Vec<usize> = if r.role == Role::Previous {
+        vec![r.token]
+    } else {
+        [Some(r.token), r.measure, r.verb]
+            .into_iter()
+            .flatten()
+            .chain(verb_args)
+            .collect()
+    };
     let mut best: Option<(usize, usize)> = None;
     for &(t, vi) in times {
         let Some(h) = tree.head(t) else { continue };

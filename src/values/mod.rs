@@ -152,7 +152,7 @@ impl ValueReader {
             }
         }
         let quantity = Regex::new(&format!(
-            r"\b(?P<a>{NUM}(?:\s?{scale})?|{word_unit}(?:\s+{scale})?|{word_num}\s+{scale})\s?-?\s?(?P<u>{})\b",
+            r"\b(?P<a>{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_unit}(?:\s+(?:{scale}|{short_scales}))?|{word_num}\s+(?:{scale}|{short_scales}))\s?-?\s?(?P<u>{})\b",
             alternation(aliases)
         ))
         .unwrap();
