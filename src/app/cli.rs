@@ -84,6 +84,14 @@ pub enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<String>,
     },
+    /// Prints each sentence's tokens, tags, lemmas, heads and relations:
+    /// what the claims are read from.
+    Parse {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+    },
     /// Lists the rules.
     Rules {
         #[arg(long = "rules", value_name = "DIR")]
@@ -120,6 +128,13 @@ pub enum CheckFormat {
     Github,
     /// One self-contained HTML page.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    /// CoNLL-U, the treebanks' format.
+    Conllu,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,7 +5,7 @@ use claimcheck::model::Severity;
 use claimcheck::report::{self, CheckReport};
 use claimcheck::{analyze, check, compare, Config, Engine, Side};
 
-use super::cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs};
+use super::cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs, ParseFormat};
 use super::progress::Bar;
 use super::{emit, report_errors, setup, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::app::changed::ChangedLines;
@@ -51,6 +51,7 @@ pub fn execute(cli: Cli) -> Result<u8, Failure> {
                 format,
             )
         }
+        Command::Parse { inputs, format } => parse(config_flag, &inputs, format),
         Command::Rules { rules, markdown } => list_rules(config_flag, &rules, markdown),
         Command::Explain { rule, rules } => explain(config_flag, &rules, &rule),
     }
@@ -71,6 +72,18 @@ fn claims(
     emit(&match format {
         ClaimsFormat::Json => report::claims::json(&outcome),
         ClaimsFormat::Text => report::claims::text(&outcome),
+    });
+    Ok(report_errors(&outcome.errors).unwrap_or(EXIT_OK))
+}
+
+fn parse(config_flag: Option<&str>, inputs: &Inputs, format: ParseFormat) -> Result<u8, Failure> {
+    let read = inputs.settings().map_err(Failure::Usage)?;
+    let (_, rules) = setup(config_flag, &inputs.rules)?;
+    let engine = Engine::new(rules);
+    let outcome = analyze(&engine, &read, &claimcheck::Quiet);
+    emit(&match format {
+        ParseFormat::Conllu => report::parse::conllu(&outcome),
+        ParseFormat::Json => report::parse::json(&outcome),
     });
     Ok(report_errors(&outcome.errors).unwrap_or(EXIT_OK))
 }

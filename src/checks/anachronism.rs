@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use super::{finding, render, Corpus, Finding};
 use crate::calendar::day_number;
+use crate::claims::Role;
 use crate::ingest::PublishedFrom;
 use crate::model::Modality;
 use crate::rules::CheckDef;
@@ -33,6 +34,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
             continue;
         };
         if !c.dated_outright
+            || c.role != Role::EventDate
             || !matches!(c.modality, Modality::Forecast | Modality::Plan)
             || end >= day_number(published)
             || !seen.insert((c.evidence.doc, text.clone()))

@@ -16,7 +16,7 @@ use crate::values::Interval;
 
 pub fn run(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     match params.compare {
-        ArithmeticOn::Cumulative => cumulative(def, corpus),
+        ArithmeticOn::Cumulative => cumulative(def, params, corpus),
         ArithmeticOn::Growth => growth(def, params, corpus),
         ArithmeticOn::Conversion => conversions(def, params, corpus),
     }
@@ -121,17 +121,26 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
 
 /// A figure for a longer period that starts with a shorter one must not be
 /// smaller than the shorter one's.
-fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
+fn cumulative(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
+    let additive = |c: &Claim| {
+        c.predicate
+            .split_whitespace()
+            .any(|w| params.additive.iter().any(|a| a == w))
+    };
     let mut out = Vec::new();
     for ids in corpus.groups.groups.values() {
         let ids: Vec<usize> = ids
             .iter()
             .copied()
             .filter(|&i| {
-                applies(def, &claims[i])
-                    && claims[i].modality == Modality::Actual
-                    && claims[i].kind == FrameKind::Measure
+                let c = &claims[i];
+                applies(def, c)
+                    && c.modality == Modality::Actual
+                    && c.kind == FrameKind::Measure
+                    && c.sure.doubts() == 0
+                    && additive(c)
+                    && number(c).is_some_and(|(x, _)| x.lo >= 0.0)
             })
             .collect();
         let versions = versions(&ids, claims);

@@ -4,7 +4,7 @@
 use super::{
     applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
 };
-use crate::claims::{Claim, ClaimValue};
+use crate::claims::{Claim, ClaimValue, Role};
 use crate::entities::fold;
 use crate::model::{Modality, Severity};
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
@@ -63,12 +63,13 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
     out
 }
 
-/// Two versions stated only in one sentence are roles of one statement
-/// ("fell to 537m from 798m"): arithmetic checks them, not this rule.
+/// Two versions stated together in one sentence are roles of one
+/// statement ("fell to 537m from 798m"), wherever else they are repeated:
+/// arithmetic checks them, not this rule.
 fn one_statement(va: &[usize], vb: &[usize], claims: &[Claim]) -> bool {
     let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.sentence_start);
     va.iter()
-        .all(|&x| vb.iter().all(|&y| place(x) == place(y)))
+        .any(|&x| vb.iter().any(|&y| place(x) == place(y)))
 }
 
 /// Whether two versions are one sentence written twice with another figure
@@ -86,10 +87,43 @@ fn restated(corpus: &Corpus<'_>, va: &[usize], vb: &[usize]) -> bool {
     };
     va.iter().any(|&x| {
         vb.iter().any(|&y| {
-            claims[x].evidence.doc != claims[y].evidence.doc
+            let (dx, dy) = (claims[x].evidence.doc, claims[y].evidence.doc);
+            dx != dy
                 && masked(x).is_some_and(|m| masked(y).as_ref() == Some(&m))
+                && same_story(corpus, dx, dy)
         })
     })
+}
+
+/// Whether two articles are versions of one story: published the same
+/// day, under the same headline, with most of their other sentences the
+/// same. A daily report's template sentence with the next figure is not.
+fn same_story(corpus: &Corpus<'_>, x: usize, y: usize) -> bool {
+    let (Some(a), Some(b)) = (corpus.docs.get(x), corpus.docs.get(y)) else {
+        return false;
+    };
+    if a.published.date.is_none() || a.published.date != b.published.date {
+        return false;
+    }
+    let texts = |d: &crate::document::Analyzed| -> Vec<String> {
+        d.sentences
+            .iter()
+            .map(|s| {
+                d.sentence_text(s)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    let (ta, tb) = (texts(a), texts(b));
+    if ta.first() != tb.first() {
+        return false;
+    }
+    let shared = ta.iter().filter(|s| tb.contains(s)).count();
+    // The headline and the sentence at issue aside, most others agree.
+    let others = ta.len().min(tb.len()).saturating_sub(2);
+    others == 0 || shared.saturating_sub(1) * 2 >= others
 }
 
 /// How many parts of the surest claim of a version were inferred.
@@ -109,8 +143,8 @@ fn days_apart(corpus: &Corpus<'_>, a: &Claim, b: &Claim) -> Option<i64> {
 }
 
 /// Articles published this close together speak of the same news when
-/// they give a figure without a period.
-const NEWS_CYCLE_DAYS: i64 = 3;
+/// they give a figure without a period: the same day.
+const NEWS_CYCLE_DAYS: i64 = 0;
 
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
@@ -138,14 +172,19 @@ fn value_conflict(
         (Some(pa), Some(pb)) => (pa, pb),
         (None, None) if restated => ((0.0, 0.0), (0.0, 0.0)),
         (None, None) => {
-            // No period on either side: only figures of two articles of one
-            // news cycle (within one article, two unperioded figures of one
-            // measure are most often for two periods it did not name).
-            if a.evidence.doc == b.evidence.doc || days_apart(corpus, a, b)? > NEWS_CYCLE_DAYS {
+            // No period on either side: only levels read surely in two
+            // articles of one day's news (within one article, two
+            // unperioded figures of one measure are most often for two
+            // periods it did not name; prices and rates move by the hour).
+            let level = |c: &Claim| c.role == Role::Level && c.sure.holder && c.sure.measure;
+            if a.evidence.doc == b.evidence.doc
+                || days_apart(corpus, a, b)? > NEWS_CYCLE_DAYS
+                || !level(a)
+                || !level(b)
+            {
                 return None;
             }
-            // The missing period is counted once for the pair.
-            doubt = doubt.saturating_sub(2) + 1;
+            doubt = 1;
             ((0.0, 0.0), (0.0, 0.0))
         }
         _ => return None,

@@ -17,6 +17,8 @@ pub struct Lexicon {
     pub markers: Markers,
     /// Last words of organizations' names ("Corp", "Bank", "Authority").
     pub org_suffixes: Vec<String>,
+    /// Nouns of a relation between two parties ("trade", "ties").
+    pub relations: Vec<String>,
 }
 
 impl Lexicon {
@@ -46,6 +48,7 @@ impl Lexicon {
             },
             markers: rules.markers.clone(),
             org_suffixes: rules.org_suffixes.clone(),
+            relations: low(&rules.relation_nouns),
         }
     }
 
@@ -109,7 +112,7 @@ pub fn read(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str) -> Vec
         out.push(read_one(lex, tree, vi, t, v, text));
     }
     conjuncts(tree, &mut out);
-    pair_ranges(lex, values, text, &mut out);
+    pair_ranges(lex, tree, values, text, &mut out);
     conversions(tree, &mut out);
     out
 }
@@ -165,6 +168,18 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             } else {
                 node = h;
             }
+        }
+    }
+    // "7.1 million tonnes of cargo", "23 million barrels of oil": a
+    // quantity measures what it is of.
+    if matches!(v.kind, ValueKind::Quantity | ValueKind::Count) && r.measure.is_none() {
+        if let Some(of) = tree.kids_with(t, &["nmod"]).find(|&k| {
+            k > t
+                && tree.case(k).is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
+                && tree.upos(k) == "NOUN"
+                && !tree.is_value(k)
+        }) {
+            r.measure = Some(of);
         }
     }
     // "38.4 pct of Allied net sales": a share of what follows.
@@ -351,6 +366,15 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
 /// The reading of a time that dates an event: the verb or noun it hangs
 /// from (through "the end of", "early"), unless that is a saying verb.
 pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Option<Reading> {
+    // "less in 1987 than in 1986": a point of comparison, no event.
+    let compared = |i: usize| {
+        tree.case(i)
+            .is_some_and(|c| Lexicon::has(&lex.markers.comparison, &c))
+            || marker_before(tree, i).is_some_and(|m| Lexicon::has(&lex.markers.comparison, &m))
+    };
+    if compared(t) {
+        return None;
+    }
     let mut a = tree.head(t)?;
     // "scheduled for the end of 1988": the time word's own head.
     for _ in 0..2 {
@@ -384,7 +408,11 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         return None;
     };
     let moves = verb.is_some_and(|v| Lexicon::has(&lex.verbs.change, &tree.lemma(v)));
-    let said = verb.and_then(|v| modality(lex, tree, v, moves));
+    // A date on a noun ("the 1985 indictments") is as stated; only a date
+    // on the verb takes the verb's modality ("will mature on ...").
+    let said = verb
+        .filter(|&v| v == a)
+        .and_then(|v| modality(lex, tree, v, moves));
     Some(Reading {
         value: vi,
         token: t,
@@ -459,6 +487,11 @@ fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> 
 /// says it and whether that word speaks of now ("will", "expects") rather
 /// than of a forecast made before ("had expected", "would").
 fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<Said> {
+    // A verb in the past tense ("economists estimate GDP fell") states
+    // what happened, whatever verb it hangs from.
+    if tree.token(verb).xpos == "VBD" {
+        return None;
+    }
     let mut v = verb;
     for _ in 0..4 {
         for k in tree.kids_with(v, &["aux"]) {
@@ -511,10 +544,10 @@ fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<
                 });
             }
         }
+        // "expects to rise", "will earn X and reach Y" pass the modality
+        // down; an adverbial clause ("after falling") has its own.
         match tree.head(v) {
-            Some(h) if matches!(tree.rel(v), "xcomp" | "conj" | "advcl") && tree.is_verb(h) => {
-                v = h
-            }
+            Some(h) if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) => v = h,
             _ => return None,
         }
     }
@@ -569,7 +602,7 @@ fn starts_with_any(after: &str, phrases: &[String]) -> bool {
 
 /// "between 1.9 and 2.1 pct", "15 to 30 pct": a low and a high end, unless
 /// a change verb makes it "from a previous level to a new one".
-fn pair_ranges(lex: &Lexicon, values: &[Value], text: &str, out: &mut [Reading]) {
+fn pair_ranges(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str, out: &mut [Reading]) {
     let m = &lex.markers;
     for i in 0..out.len().saturating_sub(1) {
         let (a, b) = (&values[out[i].value], &values[out[i + 1].value]);
@@ -580,7 +613,12 @@ fn pair_ranges(lex: &Lexicon, values: &[Value], text: &str, out: &mut [Reading])
         let to = Lexicon::has(&m.range_to, &between);
         let and = Lexicon::has(&m.range_and, &between);
         let before = text.get(..a.start).unwrap_or("");
-        if !(to || (and && ends_with_word(before, &m.range_between))) {
+        let ranging = out[i].verb.is_some()
+            && out[i].verb == out[i + 1].verb
+            && out[i]
+                .verb
+                .is_some_and(|v| Lexicon::has(&m.range_verbs, &tree.lemma(v)));
+        if !(to || ranging || (and && ends_with_word(before, &m.range_between))) {
             continue;
         }
         if ends_with_word(before, &m.range_from) && out[i].role == Role::Previous {

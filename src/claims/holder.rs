@@ -47,7 +47,9 @@ pub fn salient(a: &Analyzed) -> Option<String> {
         }
         let tree = Tree::new(&s.parse);
         for i in 0..tree.len() {
-            if !tree.is_name(i) {
+            // A name opens a sentence; a capitalized word right before a
+            // figure labels a table row ("Shr 27 cts").
+            if !tree.is_name(i) || (i + 1 < tree.len() && tree.is_value(i + 1) && i == 0) {
                 continue;
             }
             if tree
@@ -80,6 +82,16 @@ pub fn salient(a: &Analyzed) -> Option<String> {
             }
         }
     }
+    // Countries and organizations the headline names ("MALAYSIAN TREASURY
+    // BILL RISES": Malaysia), through the gazetteer.
+    if let Some((h0, h1)) = headline_line(&a.doc.text) {
+        for m in a.entities.mentions.iter().filter(|m| m.start >= h0 && m.end <= h1) {
+            match seen.iter_mut().find(|(n, _, _)| *n == m.entity) {
+                Some((_, sc, _)) => *sc += 5,
+                None => seen.push((m.entity.clone(), 5, usize::MAX)),
+            }
+        }
+    }
     let best = seen
         .into_iter()
         .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)));
@@ -97,7 +109,7 @@ pub fn salient(a: &Analyzed) -> Option<String> {
 
 /// "CIRCUIT CITY STORES <CC> FEBRUARY SALES RISE": agency headlines put a
 /// company's ticker after its name; the words before it are the name.
-fn ticker_name(title: &str) -> Option<String> {
+pub fn ticker_name(title: &str) -> Option<String> {
     let (before, _) = title.split_once('<')?;
     let words: Vec<String> = before
         .split_whitespace()
@@ -170,12 +182,15 @@ pub fn holder(
         if let Some(subj) = tree.kid_with(p, &["nsubj"]) {
             if Some(subj) != r.measure && !tree.is_value(subj) {
                 let own = Some(p) == r.verb;
-                if let Some(h) = party(lex, a, s, tree, subj, salient) {
-                    if own || !h.named || organization(lex, a, &h, salient) {
+                // "The Port of Kestrel Bay handled": the name on the
+                // subject noun before any reference it might make.
+                if own && !tree.is_name(subj) && !tree.is_pronoun(subj) {
+                    if let Some(h) = on_noun(lex, a, s, tree, subj, salient) {
                         return Some(h);
                     }
-                } else if own {
-                    if let Some(h) = on_noun(lex, a, s, tree, subj, salient) {
+                }
+                if let Some(h) = party(lex, a, s, tree, subj, salient) {
+                    if own || !h.named || organization(lex, a, &h, salient) {
                         return Some(h);
                     }
                 }
@@ -186,6 +201,29 @@ pub fn holder(
         });
     }
     let _ = named;
+    // "In Australia subsidies were ...": a country the verb is placed in.
+    if let Some(p) = r.verb {
+        let place = tree.kids_with(p, &["obl"]).find_map(|k| {
+            let case = tree.case(k)?;
+            if !lex.markers.place.contains(&case) || !tree.is_name(k) {
+                return None;
+            }
+            let (start, end) = tree.bytes(k, k);
+            a.entities
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.start <= start && end <= m.end && m.kind == crate::model::EntityKind::Country
+                })
+                .map(|m| m.entity.clone())
+        });
+        if let Some(country) = place {
+            return Some(Holder {
+                parts: vec![country],
+                named: true,
+            });
+        }
+    }
     // No one named: the article's party, as a reader would take it.
     salient.map(|n| Holder {
         parts: vec![n.to_string()],
@@ -216,17 +254,61 @@ fn on_noun(
     m: usize,
     salient: Option<&str>,
 ) -> Option<Holder> {
+    let own = own_holder(lex, a, s, tree, m, salient);
+    let lemma = tree.lemma(m);
+    let other = |cases: &[String]| {
+        tree.kids_with(m, &["nmod"]).find_map(|k| {
+            (tree.case(k).is_some_and(|c| cases.contains(&c)) && tree.is_name(k))
+                .then(|| name_at(a, s, tree, k))
+                .flatten()
+        })
+    };
+    // "Japan's trade surplus with the United States", "its stake in
+    // Trilogy": a tie between the holder and the other party.
+    let with = if lex.relations.contains(&lemma) {
+        other(&lex.markers.partner)
+    } else if lex.markers.pair_nouns.contains(&lemma) {
+        other(&lex.markers.pair_cases)
+    } else {
+        None
+    };
+    {
+        if let (Some(h), Some(w)) = (&own, with) {
+            if h.parts.len() == 1 && h.parts[0] != w {
+                return Some(Holder {
+                    parts: sorted(vec![h.parts[0].clone(), w]),
+                    named: h.named,
+                });
+            }
+        }
+    }
+    own
+}
+
+fn own_holder(
+    lex: &Lexicon,
+    a: &Analyzed,
+    s: &Sentence,
+    tree: &Tree<'_>,
+    m: usize,
+    salient: Option<&str>,
+) -> Option<Holder> {
     if let Some(p) = tree.kids(m).iter().copied().find(|&k| tree.deprel(k) == "nmod:poss") {
         if let Some(h) = party(lex, a, s, tree, p, salient) {
             return Some(h);
         }
     }
-    // "Azerbaijan–China trade", "Allied net sales": names before the noun.
+    // "Azerbaijan–China trade", "Allied net sales": names before the noun;
+    // "property company MEPC Plc": a name after it.
     let names: Vec<String> = tree
         .kids(m)
         .iter()
         .copied()
-        .filter(|&k| k < m && tree.is_name(k) && matches!(tree.rel(k), "compound" | "amod" | "nmod"))
+        .filter(|&k| {
+            tree.is_name(k)
+                && ((k < m && matches!(tree.rel(k), "compound" | "amod" | "nmod"))
+                    || (k == m + 1 && matches!(tree.rel(k), "appos" | "flat" | "compound")))
+        })
         .filter_map(|k| name_at(a, s, tree, k))
         .collect();
     match names.len() {
@@ -250,13 +332,13 @@ fn on_noun(
             continue;
         };
         match case.as_str() {
-            "of" | "at" | "for" | "by" => {
+            c if lex.markers.owner_cases.contains(&c.to_string()) => {
                 return Some(Holder {
                     parts: vec![name],
                     named: true,
                 })
             }
-            "between" => {
+            c if lex.markers.range_between.contains(&c.to_string()) => {
                 if let Some(other) = tree
                     .kids_with(k, &["conj"])
                     .find(|&c| tree.is_name(c))
@@ -265,7 +347,7 @@ fn on_noun(
                     return Some(pair(name, other));
                 }
             }
-            "with" => with = Some(name),
+            c if lex.markers.partner.contains(&c.to_string()) => with = Some(name),
             _ => {}
         }
     }
@@ -309,33 +391,55 @@ fn party(
             named: true,
         });
     }
-    let refers = tree.is_pronoun(i)
-        || (tree.upos(i) == "NOUN"
-            && tree.has_det(i, &["the", "this"])
-            && lex.nouns.references.contains(&tree.lemma(i)));
-    if !refers {
+    // A word inside a known name ("Port" of "Port of Kestrel Bay").
+    let t = tree.token(i);
+    if let Some(m) = a
+        .entities
+        .mentions
+        .iter()
+        .find(|m| m.start <= t.start && t.end <= m.end && !m.locative)
+    {
+        return Some(Holder {
+            parts: vec![m.entity.clone()],
+            named: true,
+        });
+    }
+    let inferred = || {
+        salient.map(|n| Holder {
+            parts: vec![n.to_string()],
+            named: false,
+        })
+    };
+    let definite = tree
+        .kids_with(i, &["det"])
+        .any(|k| lex.markers.definite.contains(&tree.lemma(k)));
+    // "the company", "the port": the article's party.
+    if tree.upos(i) == "NOUN" && definite && lex.nouns.references.contains(&tree.lemma(i)) {
+        return inferred();
+    }
+    if !tree.is_pronoun(i) {
         return None;
     }
-    // "Acme said its ...": the name the sentence's saying verb has.
+    // "Acme said its ...": the organization the saying verb has.
     let mut n = i;
     for _ in 0..6 {
         let Some(h) = tree.head(n) else { break };
         if tree.is_verb(h) {
             if let Some(subj) = tree.kid_with(h, &["nsubj"]) {
                 if subj != i && tree.is_name(subj) && subj < i {
-                    return name_at(a, s, tree, subj).map(|n| Holder {
+                    let found = name_at(a, s, tree, subj).map(|n| Holder {
                         parts: vec![n],
                         named: true,
                     });
+                    if let Some(h) = found.filter(|h| organization(lex, a, h, salient)) {
+                        return Some(h);
+                    }
                 }
             }
         }
         n = h;
     }
-    salient.map(|n| Holder {
-        parts: vec![n.to_string()],
-        named: false,
-    })
+    inferred()
 }
 
 /// The name written at token `i` (with its compound and flat words), in

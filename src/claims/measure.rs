@@ -22,6 +22,14 @@ pub struct Measures {
     /// Lowercase phrase → canonical measure.
     synonyms: Vec<(String, String)>,
     dropped: Vec<String>,
+    /// Case words of the nouns that are part of a measure ("usage of lard").
+    cases: Vec<String>,
+    /// Nouns of time, which make a period, not a measure.
+    times: Vec<String>,
+    /// Words that name a unit or a scale, not what is measured.
+    units: Vec<String>,
+    /// Nouns that stand for a party ("the company"), not part of a measure.
+    references: Vec<String>,
 }
 
 impl Measures {
@@ -33,14 +41,29 @@ impl Measures {
             }
             synonyms.push((m.canonical.to_lowercase(), m.canonical.clone()));
         }
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        let mut units: Vec<String> = rules
+            .unit
+            .iter()
+            .flat_map(|u| u.aliases.iter())
+            .chain(rules.currency.iter().flat_map(|c| c.words.iter()))
+            .map(|w| w.to_lowercase())
+            .collect();
+        let numbers = &crate::rules::language::english().numbers;
+        units.extend(
+            numbers
+                .scales
+                .iter()
+                .chain(&numbers.scale_abbreviations)
+                .map(|(w, _)| w.to_lowercase()),
+        );
         Measures {
             synonyms,
-            dropped: rules
-                .nouns
-                .dropped_modifiers
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            dropped: lower(&rules.nouns.dropped_modifiers),
+            cases: lower(&rules.markers.measure_cases),
+            times: lower(&rules.nouns.per_period),
+            units,
+            references: lower(&rules.nouns.references),
         }
     }
 
@@ -58,18 +81,20 @@ impl Measures {
 
     /// The measure of a figure.
     pub fn of(&self, tree: &Tree<'_>, r: &Reading, v: &Value) -> Measure {
-        if let Some(m) = r.measure {
-            let kept = self.modifiers(tree, m);
-            let text: Vec<String> = kept
+        if let Some(m) = r.measure.filter(|&m| !self.is_unit(tree, m)) {
+            let mut words: Vec<usize> = self.modifiers(tree, m);
+            words.push(m);
+            // "usage of lard": the noun after a case word belongs to it.
+            if let Some((case, noun)) = self.qualifying_noun(tree, m) {
+                words.push(case);
+                words.extend(self.modifiers(tree, noun));
+                words.push(noun);
+            }
+            let text: Vec<String> = words
                 .iter()
                 .map(|&i| tree.token(i).form.to_lowercase())
-                .chain(std::iter::once(tree.token(m).form.to_lowercase()))
                 .collect();
-            let lemmas: Vec<String> = kept
-                .iter()
-                .map(|&i| tree.lemma(i))
-                .chain(std::iter::once(tree.lemma(m)))
-                .collect();
+            let lemmas: Vec<String> = words.iter().map(|&i| tree.lemma(i)).collect();
             return Measure {
                 text: text.join(" "),
                 canonical: self.canonical(&lemmas.join(" ")),
@@ -98,6 +123,27 @@ impl Measures {
             canonical: String::new(),
             explicit: false,
         }
+    }
+
+    /// A unit or scale word taken for a measure ("mln", "lbs", "dlrs").
+    fn is_unit(&self, tree: &Tree<'_>, m: usize) -> bool {
+        let form = tree.token(m).form.to_lowercase();
+        self.units.contains(&form) || self.units.contains(&tree.lemma(m))
+    }
+
+    /// The common noun after a case word on a measure, and the case word.
+    fn qualifying_noun(&self, tree: &Tree<'_>, m: usize) -> Option<(usize, usize)> {
+        tree.kids_with(m, &["nmod"]).filter(|&k| k > m).find_map(|k| {
+            let case = tree
+                .kids_with(k, &["case"])
+                .find(|&c| c < k && self.cases.contains(&tree.lemma(c)))?;
+            let ok = tree.upos(k) == "NOUN"
+                && !tree.is_value(k)
+                && !self.times.contains(&tree.lemma(k))
+                && !self.references.contains(&tree.lemma(k))
+                && !self.is_unit(tree, k);
+            ok.then_some((case, k))
+        })
     }
 
     /// The modifiers of a measure noun that are part of the measure, in

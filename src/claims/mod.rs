@@ -146,6 +146,7 @@ pub struct Extractor {
     measures: Measures,
     events: events::Events,
     tables: table::Tables,
+    events_once: Vec<crate::rules::EventClass>,
     /// Where a country's fiscal year starts, by canonical name.
     fiscal_starts: HashMap<String, (u32, u32)>,
 }
@@ -165,6 +166,7 @@ impl Extractor {
             measures: Measures::new(rules),
             events: events::Events::new(rules),
             tables: table::Tables::new(rules),
+            events_once: rules.event.clone(),
             fiscal_starts,
         }
     }
@@ -221,6 +223,11 @@ impl Extractor {
             .iter()
             .map(|r| holder::holder(&self.lexicon, a, s, &tree, r, salient))
             .collect();
+        let previous_tokens: Vec<usize> = readings
+            .iter()
+            .filter(|r| r.role == Role::Previous)
+            .map(|r| r.token)
+            .collect();
         let mut periods: Vec<Option<Period>> = readings
             .iter()
             .zip(&holders)
@@ -229,7 +236,16 @@ impl Extractor {
                     .as_ref()
                     .and_then(|h| h.parts.first())
                     .and_then(|n| self.fiscal_starts.get(n).copied());
-                period::period_of(&self.lexicon, &tree, r, &s.values, &times, text, fiscal)
+                period::period_of(
+                    &self.lexicon,
+                    &tree,
+                    r,
+                    &s.values,
+                    &times,
+                    text,
+                    fiscal,
+                    &previous_tokens,
+                )
             })
             .collect();
         // A figure without a time of its own takes its partner's: the level
@@ -353,7 +369,13 @@ impl Extractor {
                 .map(|b| (day_number(b.start), day_number(b.end))),
             _ => None,
         };
-        let modality = r.modality.unwrap_or(v.modality);
+        // A previous figure is what was; a plan or forecast is about what
+        // comes after it.
+        let modality = if r.role == Role::Previous {
+            Modality::Actual
+        } else {
+            r.modality.unwrap_or(v.modality)
+        };
         let predicate = match r.role {
             Role::PerUnit => format!("{} per unit", measure.canonical),
             Role::Share => format!("{} (share)", measure.canonical),
@@ -425,12 +447,25 @@ impl Extractor {
                 continue;
             }
             let holder = holder::holder(&self.lexicon, a, s, tree, &reading, salient);
+            // An event that happens once: the passive verb's subject is
+            // what was founded, opened, born.
+            let once = reading.verb.and_then(|v| {
+                let lemma = tree.lemma(v);
+                let passive = tree.kids(v).iter().any(|&k| tree.deprel(k) == "nsubj:pass");
+                self.events_once
+                    .iter()
+                    .find(|e| passive && e.lemmas.contains(&lemma))
+            });
+            let (frame, predicate, label) = match once {
+                Some(e) => (e.class.clone(), e.class.clone(), Some(e.label.clone())),
+                None => ("event".to_string(), measure.canonical.clone(), None),
+            };
             out.push(Claim {
-                frame: "event".to_string(),
+                frame,
                 kind: FrameKind::Event,
-                predicate: measure.canonical.clone(),
+                predicate,
                 subject: holder.as_ref().map(|h| h.parts.clone()).unwrap_or_default(),
-                label: None,
+                label,
                 period: Some((interval.lo, interval.hi)),
                 period_text: Some(v.text.clone()),
                 base_period: None,

@@ -52,6 +52,7 @@ pub fn times(values: &[Value], tokens: &[Option<usize>]) -> Vec<(usize, usize)> 
 /// The period of a figure, from the times attached to it, its measure or
 /// its verb. `fiscal_start` is (month, day) where the holder's fiscal year
 /// starts, when known.
+#[allow(clippy::too_many_arguments)]
 pub fn period_of(
     lex: &Lexicon,
     tree: &Tree<'_>,
@@ -60,6 +61,7 @@ pub fn period_of(
     times: &[(usize, usize)],
     text: &str,
     fiscal_start: Option<(u32, u32)>,
+    previous_tokens: &[usize],
 ) -> Option<Period> {
     // The figure, its measure, its verb, and the verb's subject and object
     // ("Net for 1985 includes a loss of ...").
@@ -84,11 +86,23 @@ pub fn period_of(
     let mut best: Option<(usize, usize)> = None;
     for &(t, vi) in times {
         let Some(h) = tree.head(t) else { continue };
+        // "54.1 pct vs 51.6 pct last year": a time after a previous figure
+        // is that figure's.
+        if r.role != Role::Previous && previous_tokens.iter().any(|&p| r.token < p && p < t) {
+            continue;
+        }
         // A time on a saying verb dates the saying.
         if tree.is_verb(h) && lex.verbs.report.contains(&tree.lemma(h)) {
             continue;
         }
-        let attached = anchors.contains(&h)
+        // "from 6.5 million tonnes in 2023": a time right after a previous
+        // figure is its own, however the parser attached it.
+        let adjacent = r.role == Role::Previous
+            && t > r.token
+            && t <= r.token + 2
+            && (t == r.token + 1 || tree.rel(t - 1) == "case");
+        let attached = adjacent
+            || anchors.contains(&h)
             || anchors.contains(&t)
             || anchors.iter().any(|&a| {
                 tree.head(h) == Some(a) && matches!(tree.rel(h), "nmod" | "compound" | "amod")

@@ -37,12 +37,18 @@ struct Span {
 }
 
 impl Span {
-    fn period(&self, text: &str) -> Option<Period> {
+    fn period(&self) -> Option<Period> {
         let start = self.end.checked_sub_months(Months::new(self.months))?.succ_opt()?;
+        // Written as an editor would: "1986", "the 3 months to 1987-01-31".
+        let text = if self.months == 12 && self.end.month() == 12 && self.end.day() == 31 {
+            self.end.year().to_string()
+        } else {
+            format!("the {} months to {}", self.months, self.end)
+        };
         Some(Period {
             start,
             end: self.end,
-            text: text.to_string(),
+            text,
             stated: self.stated,
             value: None,
         })
@@ -87,24 +93,28 @@ impl Tables {
     ) -> (Vec<Claim>, Vec<(usize, usize)>) {
         let mut claims = Vec::new();
         let mut rows = Vec::new();
-        let (Some(published), Some(holder)) = (a.published.date, holder) else {
-            return (claims, rows);
-        };
         let text = &a.doc.text;
         let Some((h0, h1)) = super::holder::headline_line(text) else {
             return (claims, rows);
         };
+        // The table is the headline's company's.
+        let holder = self
+            .headline_name(&text[h0..h1])
+            .or_else(|| holder.map(str::to_string));
+        let (Some(published), Some(holder)) = (a.published.date, holder) else {
+            return (claims, rows);
+        };
+        let holder = holder.as_str();
         let lines = line_spans(text).into_iter().filter(|&(l0, _)| l0 > h1);
         let Some(title_span) = self.span_of(&text[h0..h1], published, None) else {
             return (claims, rows);
         };
         let mut current = title_span;
-        let mut current_text = text[h0..h1].trim().to_string();
         for (l0, l1) in lines {
             let line = &text[l0..l1];
             if let Some((label, a_cell, b_cell, prior)) = self.row(text, l0, l1) {
                 rows.push((l0, l1));
-                let Some(p) = current.period(&current_text) else {
+                let Some(p) = current.period() else {
                     continue;
                 };
                 // "18 cts vs 16 cts prior": the last payment, of no stated
@@ -164,7 +174,6 @@ impl Tables {
                 // A section line: the rows below it are for its period.
                 if line.split_whitespace().count() <= 6 {
                     current = s;
-                    current_text = line.trim().to_string();
                 }
             }
         }
@@ -291,6 +300,42 @@ impl Tables {
         }
         let b = self.cell(text, right, counts)?;
         Some((label, a, b, prior))
+    }
+
+    /// The company a results headline names: "<RADIX VENTURES INC> 2ND
+    /// QTR", "DIGIMED CORP 2ND QTR DEC 31 LOSS", "PARK COMMUNICATIONS INC
+    /// <PARC> 1ST QTR NET": the words before the ticker or the period.
+    fn headline_name(&self, title: &str) -> Option<String> {
+        let t = title.trim();
+        let raw: String = if let Some(inner) = t.strip_prefix('<') {
+            inner.split('>').next()?.to_string()
+        } else {
+            let w = &self.words;
+            t.split_whitespace()
+                .take_while(|x| {
+                    let lower = x.to_lowercase();
+                    !x.starts_with(['<', '('])
+                        && !x.starts_with(|c: char| c.is_ascii_digit())
+                        && !w.ordinals.iter().any(|(o, _)| *o == lower)
+                        && ![&w.quarter, &w.half, &w.year, &w.months]
+                            .iter()
+                            .any(|l| Self::is(l, &lower))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let title_case: Vec<String> = raw
+            .split_whitespace()
+            .map(|w| {
+                let lower = w.to_lowercase();
+                let mut c = lower.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().chain(c).collect(),
+                    None => String::new(),
+                }
+            })
+            .collect();
+        super::holder::clean_name(&title_case.join(" "))
     }
 
     fn is_sign(&self, w: &str) -> bool {

@@ -187,6 +187,23 @@ impl<'p> Tree<'p> {
             }
         }
         let mut stack = vec![i];
+        // "Allied-Lyons": words written together with a hyphen are one.
+        let glued = |x: usize, y: usize| self.token(x).end == self.token(y).start;
+        while lo > 0 && glued(lo - 1, lo) && (self.token(lo - 1).form == "-" || self.is_name(lo - 1)) {
+            lo -= 1;
+        }
+        while hi + 1 < self.len()
+            && glued(hi, hi + 1)
+            && (self.token(hi + 1).form == "-" || self.is_name(hi + 1))
+        {
+            hi += 1;
+        }
+        if self.token(lo).form == "-" {
+            lo += 1;
+        }
+        if self.token(hi).form == "-" {
+            hi = hi.saturating_sub(1).max(lo);
+        }
         while let Some(n) = stack.pop() {
             for &k in self.kids(n) {
                 // "Thai International": a capitalized modifier is part of

@@ -152,10 +152,10 @@ pub fn word_spans(s: &Sentence) -> Option<Vec<(usize, usize)>> {
             let last = m.last.min(s.words.len());
             let mut p = a;
             let mut ok = true;
-            for j in i..last {
-                let f = &s.words[j].form;
+            for (sp, w) in spans[i..last].iter_mut().zip(&s.words[i..last]) {
+                let f = &w.form;
                 if text[p..b].len() >= f.len() && text[p..p + f.len()].eq_ignore_ascii_case(f) {
-                    spans[j] = (p, p + f.len());
+                    *sp = (p, p + f.len());
                     p += f.len();
                 } else {
                     ok = false;

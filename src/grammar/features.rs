@@ -74,7 +74,7 @@ pub struct Lex {
     pub suffix3: u64,
     pub suffix4: u64,
     /// Bit flags: 1 initial capital, 2 all caps, 4 has digit, 8 has hyphen,
-    /// 16 value placeholder, 32 first word of the sentence.
+    /// 16 value placeholder.
     pub flags: u64,
 }
 
@@ -88,6 +88,9 @@ impl Lex {
     /// Attributes of a form; `placeholder` is set for a value token, whose
     /// features see its kind ("<money>") instead of its digits.
     pub fn new(form: &str, placeholder: Option<&str>) -> Lex {
+        // A value of one plain word ("doubled", "March") keeps its word
+        // features; digits, symbols and phrases become the placeholder.
+        let placeholder = placeholder.filter(|_| !form.chars().all(char::is_alphabetic));
         if let Some(p) = placeholder {
             let h = hash_str(p);
             return Lex {

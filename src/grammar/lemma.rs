@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::features::{hash_str, key2};
+use super::perceptron::KeyMap;
 
 /// How to turn a form into its lemma: lowercase it or not, cut `strip`
 /// characters off the end, append `append`.
@@ -67,8 +68,8 @@ pub struct Lemmatizer {
     /// Sorted (key, rule index).
     pub exact: Vec<(u64, u32)>,
     pub suffix: Vec<(u64, u32)>,
-    exact_map: HashMap<u64, u32>,
-    suffix_map: HashMap<u64, u32>,
+    exact_map: KeyMap<u32>,
+    suffix_map: KeyMap<u32>,
 }
 
 fn exact_key(lower: &str, upos: u8) -> u64 {

@@ -105,13 +105,9 @@ pub fn merged(s: &Sentence, values: &[ValueSpan]) -> (Option<Sample>, MergeStats
                 let (first, last, head, kind) = groups[g];
                 let mut w = s.words[head].clone();
                 let (a, b) = (spans[first].0, spans[last].1);
-                if first != last {
-                    w.form = text[a..b].to_string();
-                    w.lemma = w.form.clone();
-                }
-                for k in first..=last {
-                    new_index[k] = words.len();
-                }
+                w.form = text[a..b].to_string();
+                w.lemma = w.form.clone();
+                new_index[first..=last].fill(words.len());
                 words.push(w);
                 kinds.push(Some(kind));
                 i = last + 1;

@@ -19,7 +19,8 @@ pub mod lemma;
 pub mod merge;
 pub mod model;
 pub mod parser;
-mod perceptron;
+pub mod perceptron;
+
 mod rng;
 pub mod tagger;
 pub mod tokenize;
@@ -214,7 +215,8 @@ impl Grammar {
 
     /// The lemma of a word with its joint tag.
     pub fn lemma(&self, w: &Word, tag: u16) -> String {
-        if w.value.is_some() && w.form.contains(char::is_whitespace) {
+        // A value is its own lemma ("March", "$1.13bn", "last year").
+        if w.value.is_some() {
             return w.form.to_string();
         }
         let tags = &self.model.tagger.tags;

@@ -1,5 +1,7 @@
 //! The model file: tagger, parser and lemmatizer in one little-endian
-//! binary layout, deflate-compressed; written by training, read at start.
+//! binary layout, zstd-compressed (zstd decodes the hash tables, which
+//! barely compress, several times faster than deflate); written by
+//! training, read at start.
 
 use super::lemma::{Lemmatizer, Rule};
 use super::parser::Parser;
@@ -7,7 +9,9 @@ use super::perceptron::Weights;
 use super::tagger::{TagSet, Tagger};
 use super::GrammarError;
 
-const MAGIC: &[u8; 8] = b"CCGRAM01";
+const MAGIC: &[u8; 8] = b"CCGRAM02";
+/// No model decompresses to more than this.
+const MAX_RAW: usize = 1 << 30;
 
 /// Everything a model file holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +48,11 @@ impl Out {
         self.u64(w.sparse.len() as u64);
         w.sparse.iter().for_each(|&r| self.u32(r));
         self.u64(w.dense.len() as u64);
-        w.dense.iter().for_each(|&r| self.0.extend_from_slice(&r.to_le_bytes()));
+        w.dense
+            .iter()
+            .for_each(|&r| self.0.extend_from_slice(&r.to_le_bytes()));
+        self.u64(w.filter.len() as u64);
+        w.filter.iter().for_each(|&f| self.u64(f));
     }
     fn pairs16(&mut self, v: &[(u64, u16)]) {
         self.u64(v.len() as u64);
@@ -131,12 +139,19 @@ impl<'a> In<'a> {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
+        let nf = self.len(8)?;
+        let filter: Vec<u64> = self
+            .take(nf * 8)?
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
         let w = Weights {
             nclass,
             mask: n - 1,
             slots,
             sparse,
             dense,
+            filter,
         };
         if !w.valid() {
             return Err(GrammarError::Model("bad weight row".into()));
@@ -157,7 +172,7 @@ impl<'a> In<'a> {
 
 impl Model {
     /// The compressed file's bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub fn to_bytes(&self) -> Result<Vec<u8>, GrammarError> {
         let mut o = Out(Vec::new());
         let tags = &self.tagger.tags;
         o.strs(&tags.upos);
@@ -172,7 +187,8 @@ impl Model {
         o.pairs16(&self.tagger.usual);
         o.strs(&self.parser.labels);
         o.u8(self.parser.root);
-        o.weights(&self.parser.weights);
+        o.weights(&self.parser.moves);
+        o.weights(&self.parser.arcs);
         let lem = &self.lemmatizer;
         o.u32(lem.rules.len() as u32);
         for r in &lem.rules {
@@ -183,8 +199,11 @@ impl Model {
         o.pairs32(&lem.exact);
         o.pairs32(&lem.suffix);
         let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&o.0, 9));
-        out
+        out.extend_from_slice(&(o.0.len() as u64).to_le_bytes());
+        let packed = zstd::bulk::compress(&o.0, 19)
+            .map_err(|e| GrammarError::Model(format!("cannot compress: {e}")))?;
+        out.extend_from_slice(&packed);
+        Ok(out)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, GrammarError> {
@@ -193,8 +212,18 @@ impl Model {
                 "not a grammar model (run train-grammar to build models/en.grammar)".into(),
             ));
         }
-        let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[MAGIC.len()..])
-            .map_err(|e| GrammarError::Model(format!("cannot decompress: {e:?}")))?;
+        let body = &bytes[MAGIC.len()..];
+        if body.len() < 8 {
+            return Err(GrammarError::Model("model file is truncated".into()));
+        }
+        let mut len = [0u8; 8];
+        len.copy_from_slice(&body[..8]);
+        let len = u64::from_le_bytes(len) as usize;
+        if len > MAX_RAW {
+            return Err(GrammarError::Model("model file is too large".into()));
+        }
+        let raw = zstd::bulk::decompress(&body[8..], len)
+            .map_err(|e| GrammarError::Model(format!("cannot decompress: {e}")))?;
         let mut i = In { b: &raw, at: 0 };
         let upos = i.strs()?;
         let xpos = i.strs()?;
@@ -208,7 +237,8 @@ impl Model {
         let usual = i.pairs16()?;
         let labels = i.strs()?;
         let root = i.u8()?;
-        let pw = i.weights()?;
+        let moves = i.weights()?;
+        let arcs = i.weights()?;
         let nr = i.u32()? as usize;
         let mut rules = Vec::with_capacity(nr.min(1 << 20));
         for _ in 0..nr {
@@ -223,7 +253,12 @@ impl Model {
         }
         let exact = i.pairs32()?;
         let suffix = i.pairs32()?;
-        if tw.nclass != joint.len() || pw.nclass != 1 + 2 * labels.len() || labels.len() > 255 {
+        if tw.nclass != joint.len()
+            || moves.nclass != 3
+            || arcs.nclass != labels.len()
+            || labels.len() > 255
+            || root as usize >= labels.len()
+        {
             return Err(GrammarError::Model("inconsistent class counts".into()));
         }
         let tags = TagSet { upos, xpos, joint };
@@ -232,7 +267,8 @@ impl Model {
             parser: Parser {
                 labels,
                 root,
-                weights: pw,
+                moves,
+                arcs,
             },
             lemmatizer: Lemmatizer::from_parts(rules, exact, suffix),
         })

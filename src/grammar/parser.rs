@@ -3,7 +3,7 @@
 //! moves with Zhang & Nivre style feature templates, and the dynamic oracle
 //! (Goldberg & Nivre 2013) it is trained with, exploring its own mistakes.
 
-use super::features::{key1, key2, key3, Lex};
+use super::features::{key1, key2, key3, Lex, FLAG_VALUE};
 use super::perceptron::{argmax, Trainer, Weights};
 use super::rng::Rng;
 
@@ -251,22 +251,102 @@ pub fn projective(heads: &[u16]) -> bool {
         } else {
             (d, (h as usize).min(n))
         };
-        for k in a + 1..b {
-            let hk = heads[k] as usize;
-            if hk < a || hk > b {
-                return false;
-            }
+        if heads[a + 1..b.min(n)]
+            .iter()
+            .any(|&hk| (hk as usize) < a || (hk as usize) > b)
+        {
+            return false;
         }
     }
     true
 }
 
-/// Label names and the model.
+/// Label names and the two classifiers: one picks the move (shift, left
+/// arc, right arc) from all the templates, the other the new arc's
+/// relation from templates over its head and dependent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parser {
     pub labels: Vec<String>,
     pub root: u8,
-    pub weights: Weights,
+    /// Three classes: shift, left arc, right arc.
+    pub moves: Weights,
+    /// One class per relation.
+    pub arcs: Weights,
+}
+
+const SHIFT: usize = 0;
+const LEFT: usize = 1;
+const RIGHT: usize = 2;
+
+/// The feature keys of an arc about to be made: head h, dependent d.
+pub fn label_features(st: &State, ws: &[Word], h: u16, d: u16, out: &mut Vec<u64>) {
+    out.clear();
+    let w = |i: u16| if i == NO { NONE_W } else { ws[i as usize].w };
+    let p = |i: u16| if i == NO { NONE_P } else { ws[i as usize].p };
+    let lab = |i: u16| {
+        if i == NO {
+            NONE_L
+        } else {
+            u64::from(st.labels[i as usize])
+        }
+    };
+    let get = |v: &Vec<u16>, i: u16| if i == NO { NO } else { v[i as usize] };
+    let near = |i: u16, delta: i32| {
+        let j = i32::from(i) + delta;
+        if i == NO || j < 0 || j as usize > st.n {
+            NO
+        } else {
+            j as u16
+        }
+    };
+    let dir = u64::from(d > h);
+    let (hw, hp, dw, dp) = (w(h), p(h), w(d), p(d));
+    let dl1 = get(&st.lc1, d);
+    let dl2 = get(&st.lc2, d);
+    let dr1 = get(&st.rc1, d);
+    let hl1 = get(&st.lc1, h);
+    let hr1 = get(&st.rc1, h);
+    let dist = dist_bucket(d.min(h), d.max(h));
+    let set = |v: &Vec<u64>, i: u16| if i == NO { 0 } else { v[i as usize] };
+    let cnt = |i: u16| {
+        if i == NO {
+            0
+        } else {
+            u64::from(st.nl[i as usize].min(3)) * 4 + u64::from(st.nr[i as usize].min(3))
+        }
+    };
+    out.extend_from_slice(&[
+        key1(200, dir),
+        key2(201, dir, hw),
+        key2(202, dir, hp),
+        key2(203, dir, dw),
+        key2(204, dir, dp),
+        key3(205, dir, hp, dp),
+        key3(206, dir, hw, dp),
+        key3(207, dir, hp, dw),
+        key3(208, dir, hw, dw),
+        key3(209, dir, key2(0, hp, dp), dist),
+        key3(210, dir, w(dl1), dp),
+        key3(211, dir, w(dl1), hp),
+        key3(212, dir, key2(0, p(dl1), dp), hp),
+        key3(213, dir, lab(dl1), dp),
+        key3(214, dir, key2(0, p(dr1), lab(dr1)), dp),
+        key3(215, dir, set(&st.lset, d), dp),
+        key3(216, dir, set(&st.rset, d), dp),
+        key3(217, dir, set(&st.lset, h), hp),
+        key3(218, dir, set(&st.rset, h), hp),
+        key3(219, dir, dp, p(near(d, -1))),
+        key3(220, dir, dp, p(near(d, 1))),
+        key3(221, dir, hp, p(near(h, -1))),
+        key3(222, dir, hp, p(near(h, 1))),
+        key3(223, dir, w(dl2), dp),
+        key3(224, dir, hw, w(dl1)),
+        key3(225, dir, cnt(d), dp),
+        key3(226, dir, key2(0, hp, dp), lab(hr1)),
+        key3(227, dir, key2(0, hp, dp), lab(hl1)),
+        key3(228, dir, key2(0, dw, hp), w(dl1)),
+        key3(229, dir, key2(0, dp, hp), w(near(d, 1))),
+    ]);
 }
 
 /// What the parser reads per word: its lexical attributes and its tag.
@@ -284,9 +364,15 @@ const NONE_L: u64 = 0x4e4f_4e45_5f4c;
 
 pub fn words(lex: &[Lex], tags: &[u16], out: &mut Vec<Word>) {
     out.clear();
+    // A value placeholder is its own tag: the parser reads "<money>" the
+    // same whatever the tagger made of it.
     out.extend(lex.iter().zip(tags).map(|(l, &t)| Word {
         w: l.lower,
-        p: 0x7000_0000 + u64::from(t),
+        p: if l.flags & FLAG_VALUE != 0 {
+            l.lower ^ 0x7661_6c75_6500
+        } else {
+            0x7000_0000 + u64::from(t)
+        },
     }));
     out.push(Word {
         w: ROOT_W,
@@ -342,35 +428,20 @@ pub fn features(st: &State, ws: &[Word], out: &mut Vec<u64>) {
         // Single words.
         key1(1, s0w),
         key1(2, s0p),
-        key2(3, s0w, s0p),
         key1(4, s1w),
         key1(5, s1p),
-        key2(6, s1w, s1p),
         key1(7, b0w),
         key1(8, b0p),
-        key2(9, b0w, b0p),
         key1(10, b1w),
         key1(11, b1p),
-        key2(12, b1w, b1p),
-        key1(13, w(b2)),
         key1(14, p(b2)),
         key1(15, p(s2)),
-        key1(16, w(s2)),
         // Pairs.
-        key3(17, s0w, s0p, key2(0, b0w, b0p)),
-        key3(18, s0w, s0p, b0w),
-        key3(19, s0w, b0w, b0p),
         key3(20, s0w, s0p, b0p),
         key3(21, s0p, b0w, b0p),
-        key2(22, s0w, b0w),
         key2(23, s0p, b0p),
         key2(24, b0p, b1p),
-        key3(25, s1w, s1p, key2(0, s0w, s0p)),
-        key2(26, s1w, s0w),
         key2(27, s1p, s0p),
-        key3(28, s1w, s1p, s0p),
-        key3(29, s1p, s0w, s0p),
-        key2(30, s1w, b0w),
         key2(31, s1p, b0p),
         // Triples of tags.
         key3(32, b0p, b1p, p(b2)),
@@ -385,34 +456,24 @@ pub fn features(st: &State, ws: &[Word], out: &mut Vec<u64>) {
         key3(41, s1p, s0p, p(s0l1)),
         key3(42, s1p, s0p, p(s0r1)),
         // Distance.
-        key2(43, s0w, d0),
         key2(44, s0p, d0),
-        key2(45, b0w, d0),
         key2(46, b0p, d0),
         key3(47, s0p, b0p, d0),
         key3(48, s1p, s0p, d1),
-        key2(49, s0w, d1),
-        key2(50, s1w, d1),
         // Valency.
-        key2(51, s0w, count(&st.nl, s0)),
         key2(52, s0p, count(&st.nl, s0)),
-        key2(53, s0w, count(&st.nr, s0)),
         key2(54, s0p, count(&st.nr, s0)),
-        key2(55, b0w, count(&st.nl, b0)),
         key2(56, b0p, count(&st.nl, b0)),
         key2(57, s1p, count(&st.nr, s1)),
-        key2(58, s1w, count(&st.nr, s1)),
         // Children.
         key1(59, w(s0l1)),
         key1(60, p(s0l1)),
         key1(61, lab(s0l1)),
-        key1(62, w(s0r1)),
         key1(63, p(s0r1)),
         key1(64, lab(s0r1)),
         key1(65, w(b0l1)),
         key1(66, p(b0l1)),
         key1(67, lab(b0l1)),
-        key1(68, w(s1r1)),
         key1(69, p(s1r1)),
         key1(70, lab(s1r1)),
         key2(71, p(s0l2), lab(s0l2)),
@@ -423,33 +484,55 @@ pub fn features(st: &State, ws: &[Word], out: &mut Vec<u64>) {
         key3(76, b0p, lab(b0l1), lab(b0l2)),
         key3(77, s1p, lab(s1r1), lab(s1r2)),
         // Label sets.
-        key2(78, s0w, set(&st.lset, s0)),
         key2(79, s0p, set(&st.lset, s0)),
-        key2(80, s0w, set(&st.rset, s0)),
         key2(81, s0p, set(&st.rset, s0)),
-        key2(82, b0w, set(&st.lset, b0)),
         key2(83, b0p, set(&st.lset, b0)),
         key2(84, s1p, set(&st.rset, s1)),
         // Words with the other side's child.
-        key3(85, s0w, b0p, lab(b0l1)),
-        key3(86, s1w, s0p, lab(s0l1)),
-        key3(87, s0p, s0w, lab(s0r1)),
+        // Where a prepositional phrase attaches: the candidates' words with
+        // the preposition (b0's first child) and its object's tag.
+        key3(88, s1w, w(b0l1), b0p),
+        key3(89, s0w, w(b0l1), b0p),
+        key3(90, key2(0, s0p, s1p), w(b0l1), b0p),
+        key2(91, s1p, w(b0l1)),
+        key2(92, s0p, w(b0l1)),
     ]);
 }
 
 impl Parser {
-    fn nlabels(&self) -> usize {
-        self.labels.len()
+    /// The best-scoring legal move.
+    fn best_move(st: &State, scores: &[i32]) -> Option<usize> {
+        let legal = [
+            st.b < st.n,
+            !st.stack.is_empty() && (st.b < st.n || st.stack.len() == 1),
+            st.stack.len() >= 2,
+        ];
+        argmax(&scores[..3], |c| legal[c])
     }
 
-    fn class_move(&self, c: usize) -> Move {
-        let l = self.nlabels();
-        if c == 0 {
-            Move::Shift
-        } else if c <= l {
-            Move::Left((c - 1) as u8)
+    /// The head and dependent a move would join, and whether its label is
+    /// fixed (the root's).
+    fn arc_of(st: &State, m: usize) -> (u16, u16, bool) {
+        let s0 = st.s(0);
+        if m == LEFT {
+            (st.b as u16, s0, st.b >= st.n)
         } else {
-            Move::Right((c - 1 - l) as u8)
+            (st.s(1), s0, false)
+        }
+    }
+
+    /// The best relation other than root for an arc.
+    fn best_label(&self, scores: &[i32]) -> u8 {
+        let root = self.root as usize;
+        argmax(&scores[..self.labels.len()], |l| l != root).unwrap_or(0) as u8
+    }
+
+    fn to_move(m: usize, label: u8) -> Move {
+        match m {
+            SHIFT => Move::Shift,
+            LEFT => Move::Left(label),
+            RIGHT => Move::Right(label),
+            _ => Move::Shift,
         }
     }
 
@@ -457,16 +540,25 @@ impl Parser {
     pub fn parse(&self, ws: &[Word], st: &mut State, feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
         let n = ws.len().saturating_sub(1);
         st.reset(n);
-        scores.resize(1 + 2 * self.nlabels(), 0);
+        scores.resize(self.labels.len().max(3), 0);
         while !st.done() {
             features(st, ws, feats);
-            scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.add_scores(feats, scores);
-            let best = argmax(scores, |c| st.legal(self.class_move(c), self.root));
-            match best {
-                Some(c) => st.apply(self.class_move(c)),
-                None => break,
+            scores[..3].iter_mut().for_each(|s| *s = 0);
+            self.moves.add_scores(feats, &mut scores[..3]);
+            let Some(m) = Parser::best_move(st, scores) else {
+                break;
+            };
+            let mut label = self.root;
+            if m != SHIFT {
+                let (h, d, fixed) = Parser::arc_of(st, m);
+                if !fixed {
+                    label_features(st, ws, h, d, feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    self.arcs.add_scores(feats, scores);
+                    label = self.best_label(scores);
+                }
             }
+            st.apply(Parser::to_move(m, label));
         }
     }
 }
@@ -493,70 +585,31 @@ pub struct ParserTraining {
 }
 
 impl Parser {
-    /// Every class's cost (u32::MAX when illegal); returns the minimum.
-    /// The label-free part of each move's cost is computed once.
-    fn all_costs(&self, st: &State, g: &Gold, out: &mut [u32]) -> u32 {
-        let nl = self.nlabels();
-        let s0 = st.s(0);
-        let gold_label = if s0 == NO {
-            u8::MAX
-        } else {
-            g.labels[s0 as usize]
-        };
-        let gold_head = if s0 == NO { NO } else { g.heads[s0 as usize] };
-        let shift = st
-            .legal(Move::Shift, self.root)
-            .then(|| cost(st, Move::Shift, g));
-        // The unlabeled cost is the cost with the gold label.
-        let left = (s0 != NO).then(|| cost(st, Move::Left(gold_label), g));
-        let right = (st.stack.len() >= 2).then(|| cost(st, Move::Right(gold_label), g));
-        let b0 = st.b as u16;
-        let s1 = st.s(1);
-        let mut min = u32::MAX;
-        out[0] = shift.unwrap_or(u32::MAX);
-        for l in 0..nl {
-            let lab = l as u8;
-            out[1 + l] = match left {
-                Some(c) if st.legal(Move::Left(lab), self.root) => {
-                    c + u32::from(gold_head == b0 && lab != gold_label)
-                }
-                _ => u32::MAX,
-            };
-            out[1 + nl + l] = match right {
-                Some(c) if st.legal(Move::Right(lab), self.root) => {
-                    c + u32::from(gold_head == s1 && lab != gold_label)
-                }
-                _ => u32::MAX,
-            };
-        }
-        for &c in out.iter() {
-            min = min.min(c);
-        }
-        min
-    }
-
     pub fn train(labels: Vec<String>, data: &[Vec<ParseExample>], cfg: &ParserTraining) -> Parser {
         let root = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+        let nl = labels.len();
         let mut model = Parser {
             labels,
             root,
-            weights: Weights::build(0, &[]),
+            moves: Weights::build(3, &[]),
+            arcs: Weights::build(nl, &[]),
         };
-        let nclass = 1 + 2 * model.nlabels();
-        let mut t = Trainer::new(nclass);
+        let mut tm = Trainer::new(3);
+        let mut tl = Trainer::new(nl);
         let mut rng = Rng::new(cfg.seed);
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut st = State::default();
         let mut feats = Vec::new();
-        let mut scores = vec![0i64; nclass];
-        let mut costs = vec![0u32; nclass];
+        let mut lfeats = Vec::new();
+        let mut scores = vec![0i64; 3];
+        let mut lscores = vec![0i64; nl];
         for epoch in 0..cfg.iters {
             rng.shuffle(&mut order);
             for &k in &order {
                 if data[k].is_empty() {
                     continue;
                 }
-                let ex = rng.pick(&data[k]);
+                let ex = rng.variant(&data[k]);
                 let g = Gold {
                     heads: &ex.heads,
                     labels: &ex.labels,
@@ -564,26 +617,55 @@ impl Parser {
                 st.reset(ex.heads.len());
                 while !st.done() {
                     features(&st, &ex.words, &mut feats);
-                    t.scores(&feats, &mut scores);
-                    let min = model.all_costs(&st, &g, &mut costs);
-                    let guess = argmax(&scores, |c| costs[c] != u32::MAX).unwrap_or(0);
-                    let best_ok = argmax(&scores, |c| costs[c] == min).unwrap_or(0);
-                    if costs[guess] != min {
-                        t.update(&feats, best_ok, guess);
+                    tm.scores(&feats, &mut scores);
+                    // Unlabeled costs: each arc with its gold label.
+                    let s0 = st.s(0);
+                    let gl = if s0 == NO { 0 } else { g.labels[s0 as usize] };
+                    let costs = [
+                        st.legal(Move::Shift, root)
+                            .then(|| cost(&st, Move::Shift, &g)),
+                        (!st.stack.is_empty() && (st.b < st.n || st.stack.len() == 1))
+                            .then(|| cost(&st, Move::Left(gl), &g)),
+                        (st.stack.len() >= 2).then(|| cost(&st, Move::Right(gl), &g)),
+                    ];
+                    let min = costs.iter().flatten().copied().min().unwrap_or(0);
+                    let guess = argmax(&scores, |c| costs[c].is_some()).unwrap_or(0);
+                    let best_ok = argmax(&scores, |c| costs[c] == Some(min)).unwrap_or(0);
+                    let right = costs[guess] == Some(min);
+                    if !right {
+                        tm.update(&feats, best_ok, guess);
                     }
-                    t.tick();
-                    let follow = if costs[guess] == min {
-                        guess
-                    } else if epoch >= cfg.explore_after && rng.unit() < cfg.explore_p {
-                        guess
-                    } else {
-                        best_ok
-                    };
-                    st.apply(model.class_move(follow));
+                    tm.tick();
+                    let follow =
+                        if right || (epoch >= cfg.explore_after && rng.unit() < cfg.explore_p) {
+                            guess
+                        } else {
+                            best_ok
+                        };
+                    let mut label = root;
+                    if follow != SHIFT {
+                        let (h, d, fixed) = Parser::arc_of(&st, follow);
+                        if !fixed {
+                            label_features(&st, &ex.words, h, d, &mut lfeats);
+                            tl.scores(&lfeats, &mut lscores);
+                            let lg = argmax(&lscores, |l| l != root as usize).unwrap_or(0);
+                            label = lg as u8;
+                            // Labels are learned on gold arcs, and a gold arc
+                            // keeps its gold label.
+                            if g.heads[d as usize] == h {
+                                let gold = g.labels[d as usize];
+                                tl.update(&lfeats, gold as usize, lg);
+                                tl.tick();
+                                label = gold;
+                            }
+                        }
+                    }
+                    st.apply(Parser::to_move(follow, label));
                 }
             }
         }
-        model.weights = t.finish(cfg.prune.0, cfg.prune.1);
+        model.moves = tm.finish(cfg.prune.0, cfg.prune.1);
+        model.arcs = tl.finish(cfg.prune.0, cfg.prune.1);
         model
     }
 }

@@ -158,10 +158,11 @@ fn pack(class: u16, w: i16) -> u32 {
     (u32::from(class) << 16) | u32::from(w as u16)
 }
 
-/// Inference weights: `slots[i]` holds a key's 32-bit fingerprint (high
-/// half, never 0), a dense flag (bit 31) and an offset (low 31 bits). A
-/// dense row is `nclass` i16 weights in `dense`; a sparse row in `sparse` is
-/// its length followed by packed (class << 16 | i16 weight) entries.
+/// Inference weights: `slots[i]` holds a key's 24-bit fingerprint (bits
+/// 40..64, never 0), a sparse row's length (bits 32..40), a dense flag (bit
+/// 31) and an offset (bits 0..31), so one probe finds the whole row. A dense
+/// row is `nclass` i16 weights in `dense`; a sparse row in `sparse` is
+/// packed (class << 16 | i16 weight) entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     pub nclass: usize,
@@ -169,12 +170,24 @@ pub struct Weights {
     pub slots: Vec<u64>,
     pub sparse: Vec<u32>,
     pub dense: Vec<i16>,
+    /// One bit per hash of a present key (8 bits per feature), checked
+    /// before the table: most keys of a sentence are absent, and the filter
+    /// stays in cache where the table does not.
+    pub filter: Vec<u64>,
 }
 
 #[inline]
-fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32) | 1
+fn filter_bit(key: u64, words: usize) -> (usize, u64) {
+    let b = ((key >> 20) as usize) & (words * 64 - 1);
+    (b / 64, 1u64 << (b % 64))
 }
+
+#[inline]
+fn fingerprint(key: u64) -> u64 {
+    ((key >> 40) | 1) << 40
+}
+
+const FP: u64 = !((1u64 << 40) - 1);
 
 const DENSE: u64 = 1 << 31;
 const OFFSET: u64 = DENSE - 1;
@@ -195,8 +208,42 @@ fn prefetch<T>(p: &T) {
     let _ = p;
 }
 
+/// `out[i] += row[i]`, with AVX2 where the processor has it.
+#[inline]
+fn add_dense(out: &mut [i32], row: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor was just found to support AVX2.
+        unsafe { add_dense_avx2(out, row) };
+        return;
+    }
+    add_dense_plain(out, row);
+}
+
+#[inline(always)]
+fn add_dense_plain(out: &mut [i32], row: &[i16]) {
+    for (s, &w) in out.iter_mut().zip(row) {
+        *s += i32::from(w);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_dense_avx2(out: &mut [i32], row: &[i16]) {
+    add_dense_plain(out, row);
+}
+
+/// Tables of at most this many classes keep their weights in the slot.
+pub const INLINE: usize = 3;
+
+#[inline]
+fn inline_fp(key: u64) -> u64 {
+    (key >> 48) | 1
+}
+
 enum Row<'a> {
     None,
+    Inline(u64),
     Dense(&'a [i16]),
     Sparse(&'a [u32]),
 }
@@ -205,18 +252,33 @@ impl Weights {
     /// Builds the table from rows of packed sparse entries, in the given
     /// order (so the layout depends only on the rows).
     pub fn build(nclass: usize, rows: &[(u64, Vec<u32>)]) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        // Load factor between 0.4 and 0.8: probes stay within a cache line or
+        // two, and most absent keys never reach the table (the filter).
+        let cap = (rows.len() + rows.len() / 4).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut sparse = Vec::new();
         let mut dense = Vec::new();
+        let mut filter = vec![0u64; (rows.len() * 8 / 64).next_power_of_two().max(1)];
         for (k, row) in rows {
+            let (w, bit) = filter_bit(*k, filter.len());
+            filter[w] |= bit;
             let mut i = (*k as usize) & mask;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            let fp = u64::from(fingerprint(*k)) << 32;
-            if row.len() * 3 >= nclass && nclass > 0 {
+            if nclass <= INLINE {
+                // Fingerprint in bits 0..16, class c's weight in bits 16(c+1)...
+                let mut slot = inline_fp(*k);
+                for &e in row {
+                    let c = u64::from(e >> 16);
+                    slot |= u64::from(e as u16) << (16 * (c + 1));
+                }
+                slots[i] = slot;
+                continue;
+            }
+            let fp = fingerprint(*k);
+            if (row.len() * 3 >= nclass || row.len() > 255) && nclass > 0 {
                 slots[i] = fp | DENSE | (dense.len() / nclass) as u64;
                 let at = dense.len();
                 dense.resize(at + nclass, 0i16);
@@ -224,8 +286,7 @@ impl Weights {
                     dense[at + (e >> 16) as usize] = e as u16 as i16;
                 }
             } else {
-                slots[i] = fp | sparse.len() as u64;
-                sparse.push(row.len() as u32);
+                slots[i] = fp | ((row.len() as u64) << 32) | sparse.len() as u64;
                 sparse.extend_from_slice(row);
             }
         }
@@ -235,6 +296,7 @@ impl Weights {
             slots,
             sparse,
             dense,
+            filter,
         }
     }
 
@@ -242,42 +304,66 @@ impl Weights {
         self.slots.iter().filter(|&&s| s != 0).count()
     }
 
+    /// (features, dense rows, sparse entries, bytes in memory).
+    pub fn describe(&self) -> (usize, usize, usize, usize) {
+        (
+            self.features(),
+            self.dense.len() / self.nclass.max(1),
+            self.sparse.len(),
+            self.slots.len() * 8
+                + self.sparse.len() * 4
+                + self.dense.len() * 2
+                + self.filter.len() * 8,
+        )
+    }
+
     /// Checks that every slot's row lies inside the tables.
     pub fn valid(&self) -> bool {
-        self.slots.iter().all(|&s| {
-            if s == 0 {
-                return true;
-            }
-            let at = (s & OFFSET) as usize;
-            if s & DENSE != 0 {
-                (at + 1) * self.nclass <= self.dense.len()
-            } else {
-                let len = self.sparse.get(at).copied().unwrap_or(u32::MAX) as usize;
-                at + 1 + len <= self.sparse.len()
-                    && self.sparse[at + 1..at + 1 + len]
-                        .iter()
-                        .all(|&e| ((e >> 16) as usize) < self.nclass)
-            }
-        })
+        self.filter.len().is_power_of_two()
+            && self.slots.iter().all(|&s| {
+                if s == 0 || self.nclass <= INLINE {
+                    return true;
+                }
+                let at = (s & OFFSET) as usize;
+                if s & DENSE != 0 {
+                    (at + 1) * self.nclass <= self.dense.len()
+                } else {
+                    let len = ((s >> 32) & 0xff) as usize;
+                    at + len <= self.sparse.len()
+                }
+            })
     }
 
     #[inline]
     fn row(&self, key: u64) -> Row<'_> {
-        let fp = u64::from(fingerprint(key));
         let mut i = (key as usize) & self.mask;
+        if self.nclass <= INLINE {
+            let fp = inline_fp(key);
+            loop {
+                let s = self.slots[i];
+                if s == 0 {
+                    return Row::None;
+                }
+                if s & 0xffff == fp {
+                    return Row::Inline(s);
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        let fp = fingerprint(key);
         loop {
             let s = self.slots[i];
             if s == 0 {
                 return Row::None;
             }
-            if s >> 32 == fp {
+            if s & FP == fp {
                 let at = (s & OFFSET) as usize;
                 if s & DENSE != 0 {
                     let a = at * self.nclass;
                     return Row::Dense(&self.dense[a..a + self.nclass]);
                 }
-                let len = self.sparse[at] as usize;
-                return Row::Sparse(&self.sparse[at + 1..at + 1 + len]);
+                let len = ((s >> 32) & 0xff) as usize;
+                return Row::Sparse(&self.sparse[at..at + len]);
             }
             i = (i + 1) & self.mask;
         }
@@ -291,20 +377,46 @@ impl Weights {
             return;
         }
         let out = &mut out[..self.nclass];
+        let mut rows: [Row<'_>; BATCH] = [const { Row::None }; BATCH];
+        let mut present = [0u64; BATCH];
         for batch in feats.chunks(BATCH) {
+            let mut m = 0;
             for &f in batch {
-                prefetch(&self.slots[(f as usize) & self.mask]);
+                let (w, bit) = filter_bit(f, self.filter.len());
+                if self.filter[w] & bit != 0 {
+                    prefetch(&self.slots[(f as usize) & self.mask]);
+                    present[m] = f;
+                    m += 1;
+                }
             }
-            for &f in batch {
-                match self.row(f) {
-                    Row::None => {}
-                    Row::Dense(r) => {
-                        for (s, &w) in out.iter_mut().zip(r) {
-                            *s += i32::from(w);
+            let batch = &present[..m];
+            for (r, &f) in rows.iter_mut().zip(batch) {
+                *r = self.row(f);
+                match r {
+                    Row::None | Row::Inline(_) => {}
+                    Row::Dense(d) => {
+                        for line in d.chunks(32) {
+                            prefetch(&line[0]);
                         }
                     }
-                    Row::Sparse(r) => {
-                        for &e in r {
+                    Row::Sparse(e) => {
+                        if let Some(first) = e.first() {
+                            prefetch(first);
+                        }
+                    }
+                }
+            }
+            for r in &rows[..batch.len()] {
+                match r {
+                    Row::None => {}
+                    Row::Inline(s) => {
+                        for (c, o) in out.iter_mut().enumerate() {
+                            *o += i32::from((s >> (16 * (c + 1))) as u16 as i16);
+                        }
+                    }
+                    Row::Dense(d) => add_dense(out, d),
+                    Row::Sparse(e) => {
+                        for &e in e.iter() {
                             if let Some(s) = out.get_mut((e >> 16) as usize) {
                                 *s += i32::from(e as u16 as i16);
                             }

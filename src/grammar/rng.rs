@@ -33,8 +33,13 @@ impl Rng {
         }
     }
 
-    /// One element, uniformly (the slice must not be empty).
-    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
+    /// A sentence's variant for one pass: the first (as written) or, three
+    /// times in four, the last (values merged) when there is one.
+    pub fn variant<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        if v.len() > 1 && self.unit() < 0.75 {
+            &v[v.len() - 1]
+        } else {
+            &v[0]
+        }
     }
 }

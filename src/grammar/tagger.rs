@@ -216,7 +216,7 @@ impl Tagger {
                 if data[k].is_empty() {
                     continue;
                 }
-                let ex = rng.pick(data[k]);
+                let ex = rng.variant(data[k]);
                 pred.clear();
                 for i in 0..ex.lex.len() {
                     let p1 = i.checked_sub(1).map(|j| pred[j]);
@@ -239,9 +239,12 @@ impl Tagger {
     }
 }
 
-/// Words seen at least 20 times with one tag 99.5% of the time are fixed;
+/// (word hash, tag) pairs, sorted.
+type WordTags = Vec<(u64, u16)>;
+
+/// Words seen at least 10 times with one tag 99% of the time are fixed;
 /// every word seen twice or more has a usual tag.
-fn dictionaries(data: &[&Vec<TagExample>]) -> (Vec<(u64, u16)>, Vec<(u64, u16)>) {
+fn dictionaries(data: &[&Vec<TagExample>]) -> (WordTags, WordTags) {
     let mut counts: HashMap<u64, HashMap<u16, u32>> = HashMap::new();
     for ex in data.iter().filter_map(|v| v.first()) {
         for (l, &g) in ex.lex.iter().zip(&ex.gold) {
@@ -258,7 +261,7 @@ fn dictionaries(data: &[&Vec<TagExample>]) -> (Vec<(u64, u16)>, Vec<(u64, u16)>)
         if total >= 2 {
             usual.push((w, t));
         }
-        if total >= 20 && f64::from(n) >= 0.995 * f64::from(total) {
+        if total >= 10 && f64::from(n) >= 0.99 * f64::from(total) {
             fixed.push((w, t));
         }
     }

@@ -41,8 +41,8 @@ impl Default for TrainConfig {
             explore_p: 0.9,
             seed: 20_250_901,
             skip_nonprojective: false,
-            tagger_prune: (1, 1),
-            parser_prune: (1, 1),
+            tagger_prune: (2, 8),
+            parser_prune: (3, 8),
         }
     }
 }
@@ -55,8 +55,10 @@ pub struct TrainReport {
     pub merged_sentences: usize,
     pub merge: MergeStats,
     pub nonprojective: usize,
-    pub tagger_features: usize,
-    pub parser_features: usize,
+    /// (features, dense rows, sparse entries, bytes in memory).
+    pub tagger_weights: (usize, usize, usize, usize),
+    pub parser_weights: (usize, usize, usize, usize),
+    pub label_weights: (usize, usize, usize, usize),
 }
 
 /// A treebank sentence in its two guises: as written, and with values merged.
@@ -182,7 +184,7 @@ pub fn train(data: &[Variants], cfg: &TrainConfig) -> (Model, TrainReport) {
     }
     let all: Vec<&Vec<TagExample>> = examples.iter().collect();
     let tagger = train_tagger(&tags, &all, cfg, cfg.seed);
-    report.tagger_features = tagger.weights.features();
+    report.tagger_weights = tagger.weights.describe();
     // Parser examples with the jackknifed tags.
     let label_id = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0) as u8;
     let mut parse_data: Vec<Vec<ParseExample>> = Vec::new();
@@ -231,7 +233,8 @@ pub fn train(data: &[Variants], cfg: &TrainConfig) -> (Model, TrainReport) {
             prune: cfg.parser_prune,
         },
     );
-    report.parser_features = parser.weights.features();
+    report.parser_weights = parser.moves.describe();
+    report.label_weights = parser.arcs.describe();
     (
         Model {
             tagger,

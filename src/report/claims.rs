@@ -7,7 +7,7 @@ use serde_json::{json, Value as Json};
 
 use super::json_end;
 use crate::calendar::from_day_number;
-use crate::claims::{Claim, ClaimValue};
+use crate::claims::{Claim, ClaimValue, Role};
 use crate::document::Analyzed;
 use crate::link::subject_key;
 use crate::pipeline::Outcome;
@@ -51,7 +51,8 @@ fn claim_json(a: &Analyzed, c: &Claim) -> Json {
         "holder": c.holder,
         "measure": c.measure,
         "role": c.role,
-        "period": period_json(c),
+        // An event's date is its value, not a period it is for.
+        "period": if c.role == Role::EventDate { Json::Null } else { period_json(c) },
         "modality": c.modality,
         "value": {
             "text": c.value_text,

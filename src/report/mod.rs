@@ -8,6 +8,7 @@ pub mod github;
 pub mod html;
 pub mod human;
 pub mod jsonl;
+pub mod parse;
 pub mod rules_doc;
 pub mod sarif;
 

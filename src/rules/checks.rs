@@ -96,6 +96,10 @@ pub struct ArithmeticParams {
     /// For conversions: the days within which other articles' rates count.
     #[serde(default = "thirty")]
     pub within_days: i64,
+    /// For cumulative figures: the measures that only add up over time
+    /// (a profit can fall in a later quarter; revenue cannot).
+    #[serde(default)]
+    pub additive: Vec<String>,
 }
 
 fn three() -> usize {

@@ -32,6 +32,15 @@ pub struct NounClasses {
     pub dropped_modifiers: Vec<String>,
 }
 
+/// A class of events that happen once to their subject.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventClass {
+    pub class: String,
+    pub label: String,
+    pub lemmas: Vec<String>,
+}
+
 /// How results tables are written (rules/claims/tables.toml).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,11 +99,17 @@ pub struct Markers {
     #[serde(default)]
     pub previous_verbs: Vec<String>,
     #[serde(default)]
+    pub comparison: Vec<String>,
+    #[serde(default)]
+    pub range_verbs: Vec<String>,
+    #[serde(default)]
     pub change: Vec<String>,
     #[serde(default)]
     pub level: Vec<String>,
     #[serde(default)]
     pub of: Vec<String>,
+    #[serde(default)]
+    pub measure_cases: Vec<String>,
     #[serde(default)]
     pub direction: Vec<String>,
     #[serde(default)]
@@ -103,6 +118,18 @@ pub struct Markers {
     pub each: Vec<String>,
     #[serde(default)]
     pub year_before: Vec<String>,
+    #[serde(default)]
+    pub definite: Vec<String>,
+    #[serde(default)]
+    pub partner: Vec<String>,
+    #[serde(default)]
+    pub pair_nouns: Vec<String>,
+    #[serde(default)]
+    pub pair_cases: Vec<String>,
+    #[serde(default)]
+    pub place: Vec<String>,
+    #[serde(default)]
+    pub owner_cases: Vec<String>,
     #[serde(default)]
     pub range_from: Vec<String>,
     #[serde(default)]
@@ -117,14 +144,23 @@ impl Markers {
     pub fn extend(&mut self, o: Markers) {
         self.previous.extend(o.previous);
         self.previous_verbs.extend(o.previous_verbs);
+        self.comparison.extend(o.comparison);
+        self.range_verbs.extend(o.range_verbs);
         self.change.extend(o.change);
         self.level.extend(o.level);
         self.of.extend(o.of);
+        self.measure_cases.extend(o.measure_cases);
         self.direction.extend(o.direction);
         self.per.extend(o.per);
         self.each.extend(o.each);
         self.year_before.extend(o.year_before);
         self.range_from.extend(o.range_from);
+        self.definite.extend(o.definite);
+        self.partner.extend(o.partner);
+        self.pair_nouns.extend(o.pair_nouns);
+        self.pair_cases.extend(o.pair_cases);
+        self.place.extend(o.place);
+        self.owner_cases.extend(o.owner_cases);
         self.range_between.extend(o.range_between);
         self.range_to.extend(o.range_to);
         self.range_and.extend(o.range_and);

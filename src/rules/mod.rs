@@ -20,7 +20,7 @@ pub use checks::{
     ArithmeticOn, ArithmeticParams, CheckDef, CheckDocs, CheckParams, ConflictOn, ConflictParams,
     SimilarityParams,
 };
-pub use claims::{Markers, MeasureDef, NounClasses, TableWords, VerbClasses};
+pub use claims::{EventClass, Markers, MeasureDef, NounClasses, TableWords, VerbClasses};
 pub use entities::{ConfusableDef, EntityDef};
 pub use frames::{FrameDef, FrameKind, SubjectShape};
 pub use lexicon::{Currency, ModalityDef, QualifierDef, UnitDef};
@@ -73,6 +73,8 @@ pub struct RuleData {
     #[serde(default)]
     pub tables: TableWords,
     #[serde(default)]
+    pub event: Vec<EventClass>,
+    #[serde(default)]
     pub check: Vec<CheckDef>,
 }
 
@@ -98,6 +100,7 @@ impl RuleData {
         self.verbs.extend(other.verbs);
         self.markers.extend(other.markers);
         self.tables.extend(other.tables);
+        self.event.extend(other.event);
         // A user's frame or check with a built-in id replaces it.
         for f in other.frame {
             self.frame.retain(|x| x.id != f.id);
