@@ -1,13 +1,41 @@
-//! Links claims that can disagree: every claim gets a subject key, and the
-//! claims of one key are grouped in one pass, so rules compare claims
-//! within a group and never all pairs of a corpus.
+//! Links claims that can disagree. A petgraph graph holds the holders, the
+//! measures and the claims, each claim joined to the holder it is about
+//! and the measure it states; the rules walk it by key (holder, measure,
+//! label, unit), so they compare claims within a key and never all pairs
+//! of a corpus.
 
 use std::collections::BTreeMap;
 
+use petgraph::stable_graph::{NodeIndex, StableGraph};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
 use crate::claims::{Claim, ClaimValue};
 
-/// Claims by subject key (predicate, subject, label, unit).
+/// A node of the claim graph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// Who claims are about (one party, or two for a relation).
+    Holder(String),
+    /// What they state, canonical ("net profit", "revenue per unit").
+    Measure(String),
+    /// A claim, by its index in the corpus's claims.
+    Claim(usize),
+}
+
+/// How a claim is joined to its holder and its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    About,
+    States,
+}
+
+/// The claim graph and, walked from it, the claims of each key.
 pub struct ClaimGroups {
+    pub graph: StableGraph<Node, Edge>,
+    /// Each claim's node, by claim index.
+    nodes: Vec<NodeIndex>,
+    /// Claims by key "measure|holder|label|unit", in claim order.
     pub groups: BTreeMap<String, Vec<usize>>,
 }
 
@@ -26,12 +54,74 @@ pub fn subject_key(c: &Claim, with_label: bool) -> String {
 }
 
 impl ClaimGroups {
+    /// Builds the graph in one pass over the claims, then walks it: for
+    /// each holder, its claims, split by measure, label and unit.
     pub fn build(claims: &[Claim]) -> Self {
-        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut graph: StableGraph<Node, Edge> = StableGraph::new();
+        let mut holders: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut measures: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut nodes = Vec::with_capacity(claims.len());
         for (i, c) in claims.iter().enumerate() {
-            groups.entry(subject_key(c, true)).or_default().push(i);
+            let claim = graph.add_node(Node::Claim(i));
+            nodes.push(claim);
+            let holder = c.subject.join("+");
+            let h = *holders
+                .entry(holder.clone())
+                .or_insert_with(|| graph.add_node(Node::Holder(holder)));
+            let m = *measures
+                .entry(c.predicate.clone())
+                .or_insert_with(|| graph.add_node(Node::Measure(c.predicate.clone())));
+            graph.add_edge(claim, h, Edge::About);
+            graph.add_edge(claim, m, Edge::States);
         }
-        ClaimGroups { groups }
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &h in holders.values() {
+            for e in graph.edges_directed(h, Direction::Incoming) {
+                if let Node::Claim(i) = graph[e.source()] {
+                    groups.entry(subject_key(&claims[i], true)).or_default().push(i);
+                }
+            }
+        }
+        for ids in groups.values_mut() {
+            ids.sort_unstable();
+        }
+        ClaimGroups {
+            graph,
+            nodes,
+            groups,
+        }
+    }
+
+    /// The node a claim is joined to by an edge of this kind.
+    fn target(&self, claim: NodeIndex, kind: Edge) -> Option<NodeIndex> {
+        self.graph
+            .edges_directed(claim, Direction::Outgoing)
+            .find(|e| *e.weight() == kind)
+            .map(|e| e.target())
+    }
+
+    /// The claims about the same holder and measure as claim `i` (itself
+    /// included), walked from its holder node, in claim order.
+    pub fn siblings(&self, i: usize) -> Vec<usize> {
+        let Some(&node) = self.nodes.get(i) else {
+            return Vec::new();
+        };
+        let (Some(holder), Some(measure)) = (
+            self.target(node, Edge::About),
+            self.target(node, Edge::States),
+        ) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = self
+            .graph
+            .edges_directed(holder, Direction::Incoming)
+            .filter_map(|e| match self.graph[e.source()] {
+                Node::Claim(j) if self.target(e.source(), Edge::States) == Some(measure) => Some(j),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out
     }
 
     /// Claims about one subject whatever their label (for label conflicts).
@@ -44,6 +134,33 @@ impl ClaimGroups {
                     .push(i);
             }
         }
+        for ids in out.values_mut() {
+            ids.sort_unstable();
+        }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walking_the_graph_groups_claims_by_key() {
+        // Two claims of one holder and measure, one of another holder.
+        let mk = |holder: &str, measure: &str| crate::claims::test_claim(holder, measure, 1.0);
+        let claims = vec![
+            mk("Acme", "revenue"),
+            mk("Birch", "revenue"),
+            mk("Acme", "revenue"),
+        ];
+        let g = ClaimGroups::build(&claims);
+        assert_eq!(g.groups.get("revenue|Acme||USD"), Some(&vec![0, 2]));
+        assert_eq!(g.groups.get("revenue|Birch||USD"), Some(&vec![1]));
+        assert_eq!(g.siblings(2), vec![0, 2]);
+        assert_eq!(g.siblings(1), vec![1]);
+        // Three claims, two holders, one measure; each claim has two edges.
+        assert_eq!(g.graph.node_count(), 6);
+        assert_eq!(g.graph.edge_count(), 6);
     }
 }

@@ -1,7 +1,7 @@
 //! arithmetic: stated numbers that do not add up — a growth rate against
 //! the values for its two periods, or a total below one of its parts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
@@ -22,9 +22,6 @@ pub fn run(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Ve
     }
 }
 
-/// (predicate, subject, period in whole days).
-type MeasureKey<'a> = (&'a str, &'a [String], (i64, i64));
-
 fn number(c: &Claim) -> Option<(&Interval, &str)> {
     match &c.value {
         ClaimValue::Number { interval, unit } => Some((interval, unit.as_str())),
@@ -36,36 +33,28 @@ fn number(c: &Claim) -> Option<(&Interval, &str)> {
 /// same measure and subject for P and B (in any document).
 fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
-    // Actual, bounded measures by (predicate, subject, period): built once,
-    // so each growth rate looks its two values up instead of scanning.
     let key = |p: (f64, f64)| (p.0 as i64, p.1 as i64);
-    let mut measures: HashMap<MeasureKey<'_>, Vec<usize>> = HashMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        let Some(p) = c.period else { continue };
-        if c.kind == FrameKind::Measure
-            && c.modality == Modality::Actual
-            && number(c).is_some_and(|(v, _)| v.is_bounded())
-        {
-            measures
-                .entry((c.predicate.as_str(), c.subject.as_slice(), key(p)))
-                .or_default()
-                .push(i);
-        }
-    }
     let mut out = Vec::new();
-    for g in claims.iter().filter(|c| {
+    for (gi, g) in claims.iter().enumerate().filter(|(_, c)| {
         c.kind == FrameKind::Growth && c.modality == Modality::Actual && applies(def, c)
     }) {
         let (Some(period), Some(base), Some((rate, "%"))) = (g.period, g.base_period, number(g))
         else {
             continue;
         };
-        // Values stated with the rate come first, then other documents'.
+        // The values of the rate's measure and holder, walked from the
+        // claim graph; those stated with the rate first, then others'.
+        let siblings = corpus.groups.siblings(gi);
         let find = |p: (f64, f64)| {
-            measures
-                .get(&(g.predicate.as_str(), g.subject.as_slice(), key(p)))?
+            siblings
                 .iter()
                 .map(|&i| &claims[i])
+                .filter(|c| {
+                    c.kind == FrameKind::Measure
+                        && c.modality == Modality::Actual
+                        && c.period.map(key) == Some(key(p))
+                        && number(c).is_some_and(|(v, _)| v.is_bounded())
+                })
                 .min_by_key(|c| {
                     (
                         c.evidence.doc != g.evidence.doc,

@@ -71,6 +71,8 @@ pub struct Reading {
     pub verb: Option<usize>,
     /// The noun naming what a verb's figure measures ("earned" → earnings).
     pub nominal: Option<String>,
+    /// Whether `measure` was taken from word order, the tree saying none.
+    pub guessed: bool,
     /// For a conversion or a range end: the figure it belongs to.
     pub partner: Option<usize>,
     pub modality: Option<Modality>,
@@ -133,6 +135,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         partner: None,
         modality: None,
         said: None,
+        guessed: false,
     };
     if v.kind == ValueKind::Rank {
         r.role = Role::Rank;
@@ -229,6 +232,47 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         }
         break;
     }
+    let m = &lex.markers;
+    // "after a 0.2 pct rise in December": the change before.
+    if tree
+        .case(node)
+        .is_some_and(|c| Lexicon::has(&m.previous_changes, &c))
+    {
+        r.role = Role::Previous;
+    }
+    // "the previous record was 17.51 billion dlrs": the level before.
+    if let Some(me) = r.measure {
+        if tree
+            .kids_with(me, &["amod"])
+            .any(|k| Lexicon::has(&m.previous_modifiers, &tree.lemma(k)))
+        {
+            r.role = Role::Previous;
+        }
+        if r.role == Role::Level && Lexicon::has(&m.per_unit_nouns, &tree.lemma(me)) {
+            r.role = Role::PerUnit;
+        }
+    }
+    // "a minimum of 10 mln dlrs": a bound.
+    if let Some(h) = tree.head(t) {
+        if tree.case(t).is_some_and(|c| Lexicon::has(&m.of, &c)) {
+            let l = tree.lemma(h);
+            if Lexicon::has(&m.lower_bounds, &l) {
+                r.role = Role::RangeLow;
+            } else if Lexicon::has(&m.upper_bounds, &l) {
+                r.role = Role::RangeHigh;
+            }
+        }
+    }
+    // "2.1 pct above the 1985 level": a difference.
+    if is_ratio(v.kind) && r.role == Role::Level {
+        let next = text
+            .get(v.end..)
+            .and_then(|a| a.split_whitespace().next())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+        if next.is_some_and(|w| Lexicon::has(&m.direction_after, &w)) {
+            r.role = Role::Change;
+        }
+    }
     // However the parser attached it, a case word just before the figure
     // ("from the record 8.83 billion") says what it is.
     if r.role == Role::Level {
@@ -294,6 +338,10 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         if Lexicon::has(&lex.markers.previous_verbs, &lemma) {
             set_role(&mut r, Role::Previous);
         }
+        // "priced at 99-5/8 pct": a price.
+        if Lexicon::has(&lex.markers.per_unit_verbs, &lemma) {
+            set_role(&mut r, Role::PerUnit);
+        }
         let change_verb = Lexicon::has(&lex.verbs.change, &lemma);
         let node_case = tree.case(node);
         if change_verb && r.role == Role::Level && !cop {
@@ -303,8 +351,22 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 Some(c) if Lexicon::has(&m.previous, c) => set_role(&mut r, Role::Previous),
                 Some(c) if !Lexicon::has(&m.change, c) => {}
                 Some(_) | None => {
+                    // "sales fell 10 mln dlrs", "raised taxes 20 billion",
+                    // "cut prices 5 pct": a change. "will raise 10 mln
+                    // dlrs", "lost 32 mln marks": what the agent raised or
+                    // lost, a level.
+                    let agent = tree.kid_with(p, &["nsubj"]).is_some_and(|s| {
+                        tree.is_name(s)
+                            || tree.is_pronoun(s)
+                            || lex.nouns.references.contains(&tree.lemma(s))
+                    });
+                    let other_object = tree
+                        .kids_with(p, &["obj"])
+                        .any(|o| o != node && tree.is_noun(o));
+                    let acted_upon = agent && !other_object && !is_ratio(v.kind);
                     if matches!(tree.rel(node), "obj" | "obl" | "advmod" | "nmod" | "dep")
                         && node == t
+                        && !acted_upon
                     {
                         set_role(&mut r, Role::Change);
                     }
@@ -323,11 +385,6 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 r.measure = Some(o);
             } else if let Some(noun) = lex.verbs.nominal.get(&lemma) {
                 r.nominal = Some(noun.clone());
-            } else if !Lexicon::has(&lex.verbs.level, &lemma)
-                && !Lexicon::has(&lex.verbs.change, &lemma)
-                && !Lexicon::has(&lex.verbs.report, &lemma)
-            {
-                r.nominal = Some(lemma.clone());
             }
         }
         // A figure inside the verb's subject ("the remaining 64 mln dlr
@@ -351,6 +408,13 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             r.said = modality(lex, tree, p, moves);
             r.modality = r.said.map(|s| s.modality);
         }
+    }
+    // Where the tree names no measure, the clause usually does by word
+    // order: the noun before the verb before the figure ("Government cash
+    // balances fell 565 mln dlrs to 4.31 billion").
+    if r.measure.is_none() && r.nominal.is_none() {
+        r.measure = subject_before_verb(tree, t);
+        r.guessed = r.measure.is_some();
     }
     // "a year earlier", "a year ago" on the figure: the previous level.
     if r.role == Role::Level
@@ -423,6 +487,7 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         partner: None,
         modality: said.map(|s| s.modality),
         said,
+        guessed: false,
     })
 }
 
@@ -455,6 +520,30 @@ fn set_role(r: &mut Reading, role: Role) {
     if r.role == Role::Level || (r.role == Role::PerUnit && role == Role::Previous) {
         r.role = role;
     }
+}
+
+/// The noun just before the verb that comes before token `t` in its
+/// clause, if it is a common noun.
+fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let mut i = t;
+    let verb = loop {
+        i = i.checked_sub(1)?;
+        if tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")") {
+            return None;
+        }
+        if tree.is_value(i) {
+            continue;
+        }
+        if tree.is_verb(i) {
+            break i;
+        }
+    };
+    let mut j = verb;
+    while j > 0 && matches!(tree.upos(j - 1), "AUX" | "ADV" | "PART") {
+        j -= 1;
+    }
+    let head = j.checked_sub(1)?;
+    (tree.upos(head) == "NOUN" && !tree.is_value(head)).then_some(head)
 }
 
 /// The measure in a verb's subject: "net profit rose", "sales totalled".
@@ -621,7 +710,12 @@ fn pair_ranges(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str, out
         if !(to || ranging || (and && ends_with_word(before, &m.range_between))) {
             continue;
         }
-        if ends_with_word(before, &m.range_from) && out[i].role == Role::Previous {
+        // "fell 565 mln dlrs to 4.31 billion": a change and the level.
+        if !ranging && out[i].role == Role::Change {
+            out[i + 1].role = Role::Level;
+            continue;
+        }
+        if !ranging && ends_with_word(before, &m.range_from) && out[i].role == Role::Previous {
             // "rose from X to Y": X was, Y is.
             out[i + 1].role = Role::Level;
             continue;
@@ -647,6 +741,11 @@ fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
         };
         if out[i].verb.is_none() {
             out[i].verb = out[j].verb;
+        }
+        // "against 1.53 billion in February, and 2.16 billion in March
+        // 1986": a conjunct of a previous figure is one too.
+        if out[j].role == Role::Previous && out[i].role == Role::Level {
+            out[i].role = Role::Previous;
         }
         if out[i].modality.is_none() {
             out[i].modality = out[j].modality;

@@ -82,7 +82,11 @@ impl Measures {
     /// The measure of a figure.
     pub fn of(&self, tree: &Tree<'_>, r: &Reading, v: &Value) -> Measure {
         if let Some(m) = r.measure.filter(|&m| !self.is_unit(tree, m)) {
-            let mut words: Vec<usize> = self.modifiers(tree, m);
+            let mut words: Vec<usize> = if r.guessed {
+                self.preceding_modifiers(tree, m)
+            } else {
+                self.modifiers(tree, m)
+            };
             words.push(m);
             // "usage of lard": the noun after a case word belongs to it.
             if let Some((case, noun)) = self.qualifying_noun(tree, m) {
@@ -98,7 +102,7 @@ impl Measures {
             return Measure {
                 text: text.join(" "),
                 canonical: self.canonical(&lemmas.join(" ")),
-                explicit: true,
+                explicit: !r.guessed,
             };
         }
         if let Some(n) = &r.nominal {
@@ -123,6 +127,24 @@ impl Measures {
             canonical: String::new(),
             explicit: false,
         }
+    }
+
+    /// The adjectives and nouns right before a noun, by word order.
+    fn preceding_modifiers(&self, tree: &Tree<'_>, m: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = m;
+        while i > 0 {
+            i -= 1;
+            let ok = matches!(tree.upos(i), "ADJ" | "NOUN")
+                && !tree.is_value(i)
+                && !self.dropped.contains(&tree.lemma(i));
+            if !ok {
+                break;
+            }
+            out.push(i);
+        }
+        out.reverse();
+        out
     }
 
     /// A unit or scale word taken for a measure ("mln", "lbs", "dlrs").

@@ -509,3 +509,40 @@ fn previous_is_a_year_before(lex: &Lexicon, s: &Sentence, r: &Reading, text: &st
         .iter()
         .any(|p| sentence.contains(p.as_str()))
 }
+
+/// A money claim for tests of the stages after extraction.
+#[cfg(test)]
+pub fn test_claim(holder: &str, measure: &str, value: f64) -> Claim {
+    Claim {
+        frame: "measure".into(),
+        kind: FrameKind::Measure,
+        predicate: measure.into(),
+        subject: vec![holder.into()],
+        label: None,
+        period: None,
+        period_text: None,
+        base_period: None,
+        value: ClaimValue::Number {
+            interval: Interval::closed(value, value),
+            unit: "USD".into(),
+        },
+        value_text: value.to_string(),
+        value_kind: ValueKind::Money,
+        modality: Modality::Actual,
+        evidence: Evidence {
+            doc: 0,
+            start: 0,
+            end: 0,
+            sentence_start: 0,
+            sentence_end: 0,
+            value: value.to_string(),
+        },
+        holder: Some(holder.into()),
+        measure: measure.into(),
+        role: Role::Level,
+        sure: Sureness::ALL,
+        restates: None,
+        cue: None,
+        dated_outright: false,
+    }
+}

@@ -104,43 +104,8 @@ impl<'p> Tree<'p> {
         (!words.is_empty()).then(|| words.join(" "))
     }
 
-    /// Whether `i` has a determiner child with one of these lemmas.
-    pub fn has_det(&self, i: usize, dets: &[&str]) -> bool {
-        self.kids_with(i, &["det"])
-            .any(|k| dets.contains(&self.lemma(k).as_str()))
-    }
 
-    /// The smallest and largest token index in the subtree of `i`.
-    pub fn extent(&self, i: usize) -> (usize, usize) {
-        let (mut lo, mut hi) = (i, i);
-        let mut stack = vec![i];
-        let mut guard = 0;
-        while let Some(n) = stack.pop() {
-            guard += 1;
-            if guard > self.len() {
-                break;
-            }
-            lo = lo.min(n);
-            hi = hi.max(n);
-            stack.extend(self.kids(n).iter().copied());
-        }
-        (lo, hi)
-    }
 
-    /// Whether `a` is `b` or lies under it.
-    pub fn within(&self, a: usize, b: usize) -> bool {
-        let mut n = a;
-        for _ in 0..=self.len() {
-            if n == b {
-                return true;
-            }
-            match self.head(n) {
-                Some(h) => n = h,
-                None => return false,
-            }
-        }
-        false
-    }
 
     /// Tree distance between two tokens (edges on the path), if connected.
     pub fn distance(&self, a: usize, b: usize) -> Option<usize> {

@@ -131,6 +131,20 @@ pub struct Markers {
     #[serde(default)]
     pub owner_cases: Vec<String>,
     #[serde(default)]
+    pub previous_changes: Vec<String>,
+    #[serde(default)]
+    pub previous_modifiers: Vec<String>,
+    #[serde(default)]
+    pub per_unit_nouns: Vec<String>,
+    #[serde(default)]
+    pub per_unit_verbs: Vec<String>,
+    #[serde(default)]
+    pub lower_bounds: Vec<String>,
+    #[serde(default)]
+    pub upper_bounds: Vec<String>,
+    #[serde(default)]
+    pub direction_after: Vec<String>,
+    #[serde(default)]
     pub range_from: Vec<String>,
     #[serde(default)]
     pub range_between: Vec<String>,
@@ -161,6 +175,13 @@ impl Markers {
         self.pair_cases.extend(o.pair_cases);
         self.place.extend(o.place);
         self.owner_cases.extend(o.owner_cases);
+        self.previous_changes.extend(o.previous_changes);
+        self.previous_modifiers.extend(o.previous_modifiers);
+        self.per_unit_nouns.extend(o.per_unit_nouns);
+        self.per_unit_verbs.extend(o.per_unit_verbs);
+        self.lower_bounds.extend(o.lower_bounds);
+        self.upper_bounds.extend(o.upper_bounds);
+        self.direction_after.extend(o.direction_after);
         self.range_between.extend(o.range_between);
         self.range_to.extend(o.range_to);
         self.range_and.extend(o.range_and);

@@ -1,7 +1,9 @@
 //! Values as a person reads them: "3.735e9", "[2024-01-01, 2024-12-31]".
 //! Messages and reports both show numbers this way.
 
+#[cfg(test)]
 use super::{Interval, Value, ValueKind};
+#[cfg(test)]
 use crate::calendar::from_day_number;
 
 /// A number as a person reads it: "3.735e9", "20.65", "191".
@@ -22,6 +24,7 @@ pub fn fmt_num(x: f64) -> String {
     }
 }
 
+#[cfg(test)]
 /// An interval in the value's own terms: dates for times, numbers else.
 pub fn fmt_interval(v: &Value) -> String {
     let Some(i) = v.interval else {
@@ -40,6 +43,7 @@ pub fn fmt_interval(v: &Value) -> String {
     bracketed(&i, end(i.lo), end(i.hi))
 }
 
+#[cfg(test)]
 fn bracketed(i: &Interval, lo: String, hi: String) -> String {
     format!(
         "{}{lo}, {hi}{}",

@@ -695,23 +695,6 @@ pub fn singular(word: &str) -> String {
     w.strip_suffix('s').map_or(w.clone(), str::to_string)
 }
 
-/// The plural a reader expects in "number of terminals", from a noun
-/// kept singular so that "1 terminal" and "23 terminals" share a key.
-pub fn plural(noun: &str) -> String {
-    let last = noun.chars().last().unwrap_or(' ');
-    let before_last = noun.chars().rev().nth(1).unwrap_or(' ');
-    if last == 'y' && !"aeiou".contains(before_last) {
-        format!("{}ies", &noun[..noun.len() - 1])
-    } else if noun.ends_with('s')
-        || noun.ends_with('x')
-        || noun.ends_with("ch")
-        || noun.ends_with("sh")
-    {
-        format!("{noun}es")
-    } else {
-        format!("{noun}s")
-    }
-}
 
 #[cfg(test)]
 mod tests;
