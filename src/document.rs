@@ -54,9 +54,18 @@ impl DocumentReader {
                         kind: v.kind,
                     })
                     .collect();
+                // A dateline opening the sentence ("RIGA, April 14, 2025 -")
+                // is no part of it: the parse starts after it.
+                let from = match published.dateline_end {
+                    Some(end) if s.start < end && end < s.end => {
+                        let rest = &doc.text[end..s.end];
+                        end + (rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':', ',']).len())
+                    }
+                    _ => s.start + place_dateline(&doc.text[s.start..s.end]),
+                };
                 let parse = self
                     .grammar
-                    .map(|g| g.parse_sentence(&doc.text, s.start, s.end, &spans))
+                    .map(|g| g.parse_sentence(&doc.text, from, s.end, &spans))
                     .unwrap_or_default();
                 Sentence {
                     start: s.start,
@@ -111,5 +120,39 @@ impl Sentence {
 impl Analyzed {
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.doc.text[s.start..s.end]
+    }
+}
+
+/// The length of a dateline of capitals and a dash opening a sentence
+/// ("HARBORVIEW — The council..."), 0 if none.
+fn place_dateline(sentence: &str) -> usize {
+    let place_len = sentence
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | ',')))
+        .unwrap_or(0);
+    let place = &sentence[..place_len];
+    if place.trim().chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return 0;
+    }
+    let rest = &sentence[place_len..];
+    let dash = rest.trim_start_matches(' ');
+    match dash.chars().next() {
+        Some('-' | '–' | '—') => {
+            let after = dash[dash.chars().next().map_or(0, char::len_utf8)..].trim_start();
+            sentence.len() - after.len()
+        }
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_dateline;
+
+    #[test]
+    fn a_place_and_a_dash_open_a_dateline() {
+        assert_eq!(place_dateline("HARBORVIEW — The council met."), 14);
+        assert_eq!(place_dateline("NEW YORK - Shares rose."), 11);
+        assert_eq!(place_dateline("The council met — briefly."), 0);
+        assert_eq!(place_dateline("US - China talks resumed."), 0);
     }
 }

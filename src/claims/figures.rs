@@ -273,6 +273,13 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             r.role = Role::Change;
         }
     }
+    // "rose 25%": a figure right after a change verb is the change, however
+    // the parser attached it.
+    if r.role == Role::Level && t > 0 && tree.is_verb(t - 1) {
+        if Lexicon::has(&lex.verbs.change, &tree.lemma(t - 1)) {
+            r.role = Role::Change;
+        }
+    }
     // However the parser attached it, a case word just before the figure
     // ("from the record 8.83 billion") says what it is.
     if r.role == Role::Level {

@@ -300,17 +300,20 @@ fn own_holder(
     }
     // "Azerbaijan–China trade", "Allied net sales": names before the noun;
     // "property company MEPC Plc": a name after it.
-    let names: Vec<String> = tree
-        .kids(m)
-        .iter()
-        .copied()
-        .filter(|&k| {
-            tree.is_name(k)
-                && ((k < m && matches!(tree.rel(k), "compound" | "amod" | "nmod"))
-                    || (k == m + 1 && matches!(tree.rel(k), "appos" | "flat" | "compound")))
-        })
-        .filter_map(|k| name_at(a, s, tree, k))
-        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for k in tree.kids(m).iter().copied().filter(|&k| {
+        tree.is_name(k)
+            && ((k < m && matches!(tree.rel(k), "compound" | "amod" | "nmod"))
+                || (k == m + 1 && matches!(tree.rel(k), "appos" | "flat" | "compound")))
+    }) {
+        if let Some(h) = holder_at(a, s, tree, k) {
+            for p in h.parts {
+                if !names.contains(&p) {
+                    names.push(p);
+                }
+            }
+        }
+    }
     match names.len() {
         0 => {}
         1 => {
@@ -386,23 +389,10 @@ fn party(
     salient: Option<&str>,
 ) -> Option<Holder> {
     if tree.is_name(i) {
-        return name_at(a, s, tree, i).map(|n| Holder {
-            parts: vec![n],
-            named: true,
-        });
+        return holder_at(a, s, tree, i);
     }
-    // A word inside a known name ("Port" of "Port of Kestrel Bay").
-    let t = tree.token(i);
-    if let Some(m) = a
-        .entities
-        .mentions
-        .iter()
-        .find(|m| m.start <= t.start && t.end <= m.end && !m.locative)
-    {
-        return Some(Holder {
-            parts: vec![m.entity.clone()],
-            named: true,
-        });
+    if let Some(h) = within_name(a, tree, i) {
+        return Some(h);
     }
     let inferred = || {
         salient.map(|n| Holder {
@@ -426,12 +416,16 @@ fn party(
         let Some(h) = tree.head(n) else { break };
         if tree.is_verb(h) {
             if let Some(subj) = tree.kid_with(h, &["nsubj"]) {
-                if subj != i && tree.is_name(subj) && subj < i {
-                    let found = name_at(a, s, tree, subj).map(|n| Holder {
-                        parts: vec![n],
-                        named: true,
-                    });
-                    if let Some(h) = found.filter(|h| organization(lex, a, h, salient)) {
+                if subj != i && subj < i && !tree.is_pronoun(subj) {
+                    // The subject's party: a name, or a noun with a name
+                    // on it or in it ("the Port of Kestrel Bay").
+                    let found = if tree.is_name(subj) {
+                        holder_at(a, s, tree, subj)
+                    } else {
+                        within_name(a, tree, subj)
+                            .or_else(|| own_holder(lex, a, s, tree, subj, None))
+                    };
+                    if let Some(h) = found.filter(|h| h.named && organization(lex, a, h, salient)) {
                         return Some(h);
                     }
                 }
@@ -440,6 +434,42 @@ fn party(
         n = h;
     }
     inferred()
+}
+
+/// A word inside a known name ("Port" of "Port of Kestrel Bay").
+fn within_name(a: &Analyzed, tree: &Tree<'_>, i: usize) -> Option<Holder> {
+    let t = tree.token(i);
+    a.entities
+        .mentions
+        .iter()
+        .find(|m| m.start <= t.start && t.end <= m.end && !m.locative)
+        .map(|m| Holder {
+            parts: vec![m.entity.clone()],
+            named: true,
+        })
+}
+
+/// The holder a name at token `i` writes: one party, or two joined by a
+/// dash ("Latvia-Sweden freight links": Latvia and Sweden).
+fn holder_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<Holder> {
+    let (lo, hi) = tree.name_span(i);
+    let (start, end) = tree.bytes(lo, hi);
+    let inside: Vec<&crate::entities::Mention> = a
+        .entities
+        .mentions
+        .iter()
+        .filter(|m| start <= m.start && m.end <= end && !m.locative)
+        .collect();
+    if let [x, y] = inside.as_slice() {
+        let between = a.doc.text.get(x.end..y.start).unwrap_or("");
+        if x.entity != y.entity && matches!(between, "-" | "–" | "—" | "/") {
+            return Some(pair(x.entity.clone(), y.entity.clone()));
+        }
+    }
+    name_at(a, s, tree, i).map(|n| Holder {
+        parts: vec![n],
+        named: true,
+    })
 }
 
 /// The name written at token `i` (with its compound and flat words), in

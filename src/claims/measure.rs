@@ -105,11 +105,12 @@ impl Measures {
                 explicit: !r.guessed,
             };
         }
+        // "handled 8 million tonnes": the verb names what it measures.
         if let Some(n) = &r.nominal {
             return Measure {
                 text: n.clone(),
                 canonical: self.canonical(n),
-                explicit: false,
+                explicit: true,
             };
         }
         // A count names what it counts ("23 terminals").

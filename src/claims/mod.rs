@@ -267,6 +267,37 @@ impl Extractor {
             });
             periods[i] = inherited;
         }
+        // One time in the sentence and figures the tree gave none: the
+        // time is theirs ("In 2023 the port handled 8.0 million tonnes"),
+        // as a reader takes it.
+        // (A time on a verb dates that verb's event instead.)
+        if let [(t, only)] = times.as_slice() {
+            // Only a time the parser left without a place (the root, or
+            // hung on a figure); a time on a verb or noun dates its event.
+            let on_verb = tree.head(*t).is_some_and(|h| !tree.is_value(h));
+            let unclaimed =
+                !on_verb && periods.iter().flatten().all(|p| p.value == Some(*only));
+            let v = &s.values[*only];
+            if let (true, Some((start, end)), true) = (
+                unclaimed,
+                v.time.and_then(|t| t.span()),
+                v.interval.is_some_and(|i| i.is_bounded()),
+            ) {
+                for (i, r) in readings.iter().enumerate() {
+                    if periods[i].is_none()
+                        && matches!(r.role, Role::Level | Role::Change | Role::Share | Role::PerUnit)
+                    {
+                        periods[i] = Some(Period {
+                            start,
+                            end,
+                            text: v.text.clone(),
+                            stated: true,
+                            value: Some(*only),
+                        });
+                    }
+                }
+            }
+        }
         let mut measures: Vec<measure::Measure> = readings
             .iter()
             .map(|r| self.measures.of(&tree, r, &s.values[r.value]))

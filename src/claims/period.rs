@@ -75,7 +75,10 @@ pub fn period_of(
         .unwrap_or_default();
     // A previous figure's time is only the one on the figure itself.
     let anchors: Vec<usize> = if r.role == Role::Previous {
-        vec![r.token]
+        // "from the $2.2 billion budget for fiscal 2025": the figure's own
+        // noun too.
+        let own = r.measure.filter(|&m| tree.head(r.token) == Some(m));
+        [Some(r.token), own].into_iter().flatten().collect()
     } else {
         [Some(r.token), r.measure, r.verb]
             .into_iter()
@@ -99,8 +102,8 @@ pub fn period_of(
         // figure is its own, however the parser attached it.
         let adjacent = r.role == Role::Previous
             && t > r.token
-            && t <= r.token + 2
-            && (t == r.token + 1 || tree.rel(t - 1) == "case");
+            && t <= r.token + 4
+            && (r.token + 1..t).all(|k| !tree.is_verb(k) && !tree.is_value(k));
         let attached = adjacent
             || anchors.contains(&h)
             || anchors.contains(&t)
