@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_place_and_a_dash_open_a_dateline() {
-        assert_eq!(place_dateline("HARBORVIEW — The council met."), 14);
+        assert_eq!(place_dateline("HARBORVIEW — The council met."), 15);
         assert_eq!(place_dateline("NEW YORK - Shares rose."), 11);
         assert_eq!(place_dateline("The council met — briefly."), 0);
         assert_eq!(place_dateline("US - China talks resumed."), 0);

@@ -41,3 +41,4 @@ pub use ingest::{Document, PublishedFrom};
 pub use pipeline::{analyze, check, Checked, Engine, Inputs, Outcome, Progress, Quiet};
 pub use revision::{compare, RevisionDiff, Side};
 pub use rules::{CheckDef, CheckDocs, RuleData};
+pub use values::{ValueKind, ValueReader};

@@ -104,6 +104,13 @@ impl Lex {
                 flags: FLAG_VALUE,
             };
         }
+        if form.is_ascii() && form.len() <= 64 {
+            return Lex::ascii(form.as_bytes());
+        }
+        Lex::general(form)
+    }
+
+    fn general(form: &str) -> Lex {
         let mut lower = String::with_capacity(form.len());
         let mut flags = 0;
         let mut upper = 0usize;
@@ -147,6 +154,75 @@ impl Lex {
             lower: hash_str(&lw),
             shape: hash_str(&shape(form)),
             prefix1,
+            suffix1: suffix(1),
+            suffix2: suffix(2),
+            suffix3: suffix(3),
+            suffix4: suffix(4),
+            flags,
+        }
+    }
+}
+
+impl Lex {
+    /// `new` for a short ASCII form, on the stack (the same values).
+    fn ascii(form: &[u8]) -> Lex {
+        let n = form.len();
+        let mut lw = [0u8; 64];
+        let mut sh = [0u8; 64];
+        let mut sn = 0;
+        let mut flags = 0;
+        let (mut upper, mut letters) = (0, 0);
+        let (mut last, mut run) = (0u8, 0);
+        for (i, &c) in form.iter().enumerate() {
+            let class = if c.is_ascii_uppercase() {
+                upper += 1;
+                letters += 1;
+                if i == 0 {
+                    flags |= FLAG_CAP;
+                }
+                b'X'
+            } else if c.is_ascii_lowercase() {
+                letters += 1;
+                b'x'
+            } else if c.is_ascii_digit() {
+                flags |= FLAG_DIGIT;
+                b'd'
+            } else {
+                if c == b'-' {
+                    flags |= FLAG_HYPHEN;
+                }
+                c
+            };
+            lw[i] = if c.is_ascii_digit() {
+                b'0'
+            } else {
+                c.to_ascii_lowercase()
+            };
+            if class == last {
+                run += 1;
+            } else {
+                run = 0;
+                last = class;
+            }
+            if run < 3 {
+                sh[sn] = class;
+                sn += 1;
+            }
+        }
+        if letters > 1 && upper == letters {
+            flags |= FLAG_ALLCAPS;
+        }
+        let lw = &lw[..n];
+        let suffix = |k: usize| -> u64 {
+            if n == 0 {
+                return 0;
+            }
+            hash_bytes(&lw[n.saturating_sub(k)..]) ^ (k as u64)
+        };
+        Lex {
+            lower: hash_bytes(lw),
+            shape: hash_bytes(&sh[..sn]),
+            prefix1: hash_bytes(&lw[..n.min(1)]),
             suffix1: suffix(1),
             suffix2: suffix(2),
             suffix3: suffix(3),
@@ -204,6 +280,30 @@ mod tests {
         assert_eq!(shape("Apple"), "Xxxx");
         assert_eq!(shape("12.5"), "dd.d");
         assert_eq!(shape("U.S."), "X.X.");
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for f in [
+            "Apple",
+            "12.5",
+            "U.S.",
+            "non-stop",
+            "IBM",
+            "a",
+            "x2",
+            "$",
+            "don't",
+            "AAAAbbbb11",
+        ] {
+            let a = Lex::ascii(f.as_bytes());
+            let g = Lex::general(f);
+            assert_eq!(
+                (a.lower, a.shape, a.prefix1, a.suffix3, a.flags),
+                (g.lower, g.shape, g.prefix1, g.suffix3, g.flags),
+                "{f}"
+            );
+        }
     }
 
     #[test]

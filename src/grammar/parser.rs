@@ -502,12 +502,28 @@ pub fn features(st: &State, ws: &[Word], out: &mut Vec<u64>) {
 impl Parser {
     /// The best-scoring legal move.
     fn best_move(st: &State, scores: &[i32]) -> Option<usize> {
-        let legal = [
+        let legal = Parser::legal_moves(st);
+        argmax(&scores[..3], |c| legal[c])
+    }
+
+    fn legal_moves(st: &State) -> [bool; 3] {
+        [
             st.b < st.n,
             !st.stack.is_empty() && (st.b < st.n || st.stack.len() == 1),
             st.stack.len() >= 2,
-        ];
-        argmax(&scores[..3], |c| legal[c])
+        ]
+    }
+
+    /// The move when it is the only legal one (an empty stack shifts; at the
+    /// end of the buffer a lone word goes to the root): nothing to score.
+    fn forced(st: &State) -> Option<usize> {
+        let legal = Parser::legal_moves(st);
+        match legal {
+            [true, false, false] => Some(SHIFT),
+            [false, true, false] => Some(LEFT),
+            [false, false, true] => Some(RIGHT),
+            _ => None,
+        }
     }
 
     /// The head and dependent a move would join, and whether its label is
@@ -542,11 +558,17 @@ impl Parser {
         st.reset(n);
         scores.resize(self.labels.len().max(3), 0);
         while !st.done() {
-            features(st, ws, feats);
-            scores[..3].iter_mut().for_each(|s| *s = 0);
-            self.moves.add_scores(feats, &mut scores[..3]);
-            let Some(m) = Parser::best_move(st, scores) else {
-                break;
+            let m = match Parser::forced(st) {
+                Some(m) => m,
+                None => {
+                    features(st, ws, feats);
+                    scores[..3].iter_mut().for_each(|s| *s = 0);
+                    self.moves.add_scores(feats, &mut scores[..3]);
+                    match Parser::best_move(st, scores) {
+                        Some(m) => m,
+                        None => break,
+                    }
+                }
             };
             let mut label = self.root;
             if m != SHIFT {
@@ -616,32 +638,39 @@ impl Parser {
                 };
                 st.reset(ex.heads.len());
                 while !st.done() {
-                    features(&st, &ex.words, &mut feats);
-                    tm.scores(&feats, &mut scores);
-                    // Unlabeled costs: each arc with its gold label.
-                    let s0 = st.s(0);
-                    let gl = if s0 == NO { 0 } else { g.labels[s0 as usize] };
-                    let costs = [
-                        st.legal(Move::Shift, root)
-                            .then(|| cost(&st, Move::Shift, &g)),
-                        (!st.stack.is_empty() && (st.b < st.n || st.stack.len() == 1))
-                            .then(|| cost(&st, Move::Left(gl), &g)),
-                        (st.stack.len() >= 2).then(|| cost(&st, Move::Right(gl), &g)),
-                    ];
-                    let min = costs.iter().flatten().copied().min().unwrap_or(0);
-                    let guess = argmax(&scores, |c| costs[c].is_some()).unwrap_or(0);
-                    let best_ok = argmax(&scores, |c| costs[c] == Some(min)).unwrap_or(0);
-                    let right = costs[guess] == Some(min);
-                    if !right {
-                        tm.update(&feats, best_ok, guess);
-                    }
-                    tm.tick();
-                    let follow =
-                        if right || (epoch >= cfg.explore_after && rng.unit() < cfg.explore_p) {
-                            guess
-                        } else {
-                            best_ok
-                        };
+                    // A forced move is neither scored nor learned from.
+                    let follow = match Parser::forced(&st) {
+                        Some(m) => m,
+                        None => {
+                            features(&st, &ex.words, &mut feats);
+                            tm.scores(&feats, &mut scores);
+                            // Unlabeled costs: each arc with its gold label.
+                            let s0 = st.s(0);
+                            let gl = if s0 == NO { 0 } else { g.labels[s0 as usize] };
+                            let costs = [
+                                st.legal(Move::Shift, root)
+                                    .then(|| cost(&st, Move::Shift, &g)),
+                                (!st.stack.is_empty() && (st.b < st.n || st.stack.len() == 1))
+                                    .then(|| cost(&st, Move::Left(gl), &g)),
+                                (st.stack.len() >= 2).then(|| cost(&st, Move::Right(gl), &g)),
+                            ];
+                            let min = costs.iter().flatten().copied().min().unwrap_or(0);
+                            let guess = argmax(&scores, |c| costs[c].is_some()).unwrap_or(0);
+                            let best_ok = argmax(&scores, |c| costs[c] == Some(min)).unwrap_or(0);
+                            let right = costs[guess] == Some(min);
+                            if !right {
+                                tm.update(&feats, best_ok, guess);
+                            }
+                            tm.tick();
+                            // Right moves are followed; a wrong one too, once
+                            // exploring, with probability explore_p.
+                            if right || (epoch >= cfg.explore_after && rng.unit() < cfg.explore_p) {
+                                guess
+                            } else {
+                                best_ok
+                            }
+                        }
+                    };
                     let mut label = root;
                     if follow != SHIFT {
                         let (h, d, fixed) = Parser::arc_of(&st, follow);

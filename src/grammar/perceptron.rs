@@ -193,7 +193,7 @@ const DENSE: u64 = 1 << 31;
 const OFFSET: u64 = DENSE - 1;
 
 /// Features looked up at once (their slots are prefetched together).
-const BATCH: usize = 32;
+const BATCH: usize = 64;
 
 #[inline(always)]
 fn prefetch<T>(p: &T) {
@@ -369,6 +369,34 @@ impl Weights {
         }
     }
 
+    /// `add_scores` for a table whose weights sit in the slots: filter,
+    /// then slot, each prefetched a stage ahead; no rows to fetch.
+    #[inline]
+    fn add_inline(&self, feats: &[u64], out: &mut [i32]) {
+        let mut present = [0u64; BATCH];
+        for batch in feats.chunks(BATCH) {
+            for &f in batch {
+                prefetch(&self.filter[filter_bit(f, self.filter.len()).0]);
+            }
+            let mut m = 0;
+            for &f in batch {
+                let (w, bit) = filter_bit(f, self.filter.len());
+                present[m] = f;
+                m += usize::from(self.filter[w] & bit != 0);
+            }
+            for &f in &present[..m] {
+                prefetch(&self.slots[(f as usize) & self.mask]);
+            }
+            for &f in &present[..m] {
+                if let Row::Inline(s) = self.row(f) {
+                    for (c, o) in out.iter_mut().enumerate() {
+                        *o += i32::from((s >> (16 * (c + 1))) as u16 as i16);
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds every feature's row into `out` (which the caller zeroes and
     /// sizes to `nclass`).
     #[inline]
@@ -377,19 +405,30 @@ impl Weights {
             return;
         }
         let out = &mut out[..self.nclass];
+        if self.nclass <= INLINE {
+            self.add_inline(feats, out);
+            return;
+        }
         let mut rows: [Row<'_>; BATCH] = [const { Row::None }; BATCH];
         let mut present = [0u64; BATCH];
         for batch in feats.chunks(BATCH) {
+            // Three stages, each prefetching what the next one reads, so the
+            // cache misses of a batch overlap: filter words, slots, rows.
+            for &f in batch {
+                prefetch(&self.filter[filter_bit(f, self.filter.len()).0]);
+            }
+            // Branch-free: whether a key passes the filter is a coin toss
+            // the branch predictor would lose.
             let mut m = 0;
             for &f in batch {
                 let (w, bit) = filter_bit(f, self.filter.len());
-                if self.filter[w] & bit != 0 {
-                    prefetch(&self.slots[(f as usize) & self.mask]);
-                    present[m] = f;
-                    m += 1;
-                }
+                present[m] = f;
+                m += usize::from(self.filter[w] & bit != 0);
             }
             let batch = &present[..m];
+            for &f in batch {
+                prefetch(&self.slots[(f as usize) & self.mask]);
+            }
             for (r, &f) in rows.iter_mut().zip(batch) {
                 *r = self.row(f);
                 match r {
