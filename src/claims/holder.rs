@@ -29,7 +29,7 @@ impl Holder {
 /// sentences are about. A name counts once per mention, more as a subject,
 /// much more when the headline names it; a lone capitalized word opening a
 /// sentence is no name unless the gazetteer knows it.
-pub fn salient(a: &Analyzed) -> Option<String> {
+pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
     let title = headline(a);
     let title_words: Vec<String> = title
         .as_deref()
@@ -103,8 +103,94 @@ pub fn salient(a: &Analyzed) -> Option<String> {
         if let Some(n) = title.as_deref().and_then(ticker_name) {
             return Some(n);
         }
+        if let Some(n) = title.as_deref().and_then(|t| headline_subject(lex, a, t)) {
+            return Some(n);
+        }
     }
     best.map(|(n, _, _)| n)
+}
+
+/// The party a headline of capitals is about, by parsing it recased:
+/// "HOKKAIDO BANK ISSUES 30 MLN DLR BOND" → "Hokkaido Bank". The subject's
+/// trailing common nouns go ("FEDERAL REALTY CONVERTIBLE INCREASED" →
+/// "Federal Realty"), unless they end an organization's name.
+fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> {
+    let grammar = crate::grammar::Grammar::english().ok()?;
+    let stop = &english().nouns.stop_words;
+    let words: Vec<String> = title
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            let acronym = w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                && !stop.contains(&lower)
+                && i > 0;
+            if acronym {
+                w.to_string()
+            } else if i == 0 {
+                capitalized(&lower)
+            } else {
+                lower
+            }
+        })
+        .collect();
+    let text = words.join(" ");
+    let parse = grammar.parse_sentence(&text, 0, text.len(), &[]);
+    let tree = Tree::new(&parse);
+    let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
+    let subject = tree.kid_with(root, &["nsubj"]).or_else(|| tree.is_noun(root).then_some(root))?;
+    let mut lo = subject;
+    while lo > 0 && matches!(tree.upos(lo - 1), "ADJ" | "NOUN" | "PROPN") {
+        lo -= 1;
+    }
+    let mut hi = subject;
+    let ends_a_name = |i: usize| {
+        let form = tree.token(i).form.to_lowercase();
+        english()
+            .nouns
+            .legal_forms
+            .iter()
+            .chain(&lex.org_suffixes)
+            .any(|f| f.to_lowercase() == form)
+    };
+    while hi > lo && tree.upos(hi) == "NOUN" && !ends_a_name(hi) {
+        hi -= 1;
+    }
+    let name: Vec<String> = (lo..=hi)
+        .map(|i| {
+            let f = &tree.token(i).form;
+            if f.chars().any(char::is_lowercase) {
+                capitalized(f)
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    let name = name.join(" ");
+    // A country or organization the gazetteer found in the headline at
+    // that place ("MAURITIAN SUGAR EXPORTS").
+    // (Offsets carry over when recasing kept every byte in place.)
+    let h0 = headline_line(&a.doc.text).map(|(s, _)| s);
+    if let (Some(h0), true) = (h0, text.len() == title.len() && title.is_ascii()) {
+        let (start, end) = (h0 + tree.token(lo).start, h0 + tree.token(hi).end);
+        if let Some(m) = a
+            .entities
+            .mentions
+            .iter()
+            .find(|m| m.start >= start && m.end <= end && !m.locative)
+        {
+            return Some(m.entity.clone());
+        }
+    }
+    clean_name(&name)
+}
+
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// "CIRCUIT CITY STORES <CC> FEBRUARY SALES RISE": agency headlines put a
@@ -272,15 +358,23 @@ fn on_noun(
     } else {
         None
     };
-    {
-        if let (Some(h), Some(w)) = (&own, with) {
-            if h.parts.len() == 1 && h.parts[0] != w {
+    match (&own, with) {
+        (Some(h), Some(w)) if h.parts.len() == 1 && h.parts[0] != w => {
+            return Some(Holder {
+                parts: sorted(vec![h.parts[0].clone(), w]),
+                named: h.named,
+            });
+        }
+        // "Total trade with the Soviet Union": with the article's party.
+        (None, Some(w)) => {
+            if let Some(sal) = salient.filter(|s| *s != w) {
                 return Some(Holder {
-                    parts: sorted(vec![h.parts[0].clone(), w]),
-                    named: h.named,
+                    parts: sorted(vec![sal.to_string(), w]),
+                    named: false,
                 });
             }
         }
+        _ => {}
     }
     own
 }
@@ -486,6 +580,16 @@ pub fn name_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<
     if raw.split_whitespace().all(|w| crate::calendar::month_number(w).is_some()) {
         return None;
     }
+    // A person named with a title ("Energy Secretary John Herrington") is
+    // the person.
+    if let Some(p) = a
+        .entities
+        .people
+        .iter()
+        .find(|p| p.start < end && start < p.end && p.name.contains(' '))
+    {
+        return Some(p.name.clone());
+    }
     // The gazetteer's name, when the whole name is one it knows ("U.S."
     // is the United States; "Thai International" is not Thailand).
     if let Some(m) = a
@@ -494,7 +598,7 @@ pub fn name_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<
         .iter()
         .find(|m| m.start <= start && end <= m.end && !m.locative)
     {
-        return Some(m.entity.clone());
+        return clean_name(&m.entity).or_else(|| Some(m.entity.clone()));
     }
     clean_name(raw)
 }

@@ -173,7 +173,7 @@ impl Extractor {
 
     /// Every claim of one document.
     pub fn extract(&self, doc_index: usize, a: &Analyzed) -> Vec<Claim> {
-        let salient = holder::salient(a);
+        let salient = holder::salient(&self.lexicon, a);
         let (mut claims, rows) =
             self.tables
                 .read(doc_index, a, &self.measures, salient.as_deref());

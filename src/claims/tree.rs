@@ -154,12 +154,15 @@ impl<'p> Tree<'p> {
         let mut stack = vec![i];
         // "Allied-Lyons": words written together with a hyphen are one.
         let glued = |x: usize, y: usize| self.token(x).end == self.token(y).start;
-        while lo > 0 && glued(lo - 1, lo) && (self.token(lo - 1).form == "-" || self.is_name(lo - 1)) {
+        let capital = |x: usize| {
+            self.is_name(x) || self.token(x).form.chars().next().is_some_and(char::is_uppercase)
+        };
+        while lo > 0 && glued(lo - 1, lo) && (self.token(lo - 1).form == "-" || capital(lo - 1)) {
             lo -= 1;
         }
         while hi + 1 < self.len()
             && glued(hi, hi + 1)
-            && (self.token(hi + 1).form == "-" || self.is_name(hi + 1))
+            && (self.token(hi + 1).form == "-" || capital(hi + 1))
         {
             hi += 1;
         }
