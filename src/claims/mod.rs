@@ -405,7 +405,7 @@ impl Extractor {
         let modality = if r.role == Role::Previous {
             Modality::Actual
         } else {
-            r.modality.unwrap_or(v.modality)
+            r.modality.unwrap_or(Modality::Actual)
         };
         let predicate = match r.role {
             Role::PerUnit => format!("{} per unit", measure.canonical),
@@ -503,7 +503,7 @@ impl Extractor {
                 value: ClaimValue::Date { interval },
                 value_text: v.text.clone(),
                 value_kind: ValueKind::Time,
-                modality: reading.modality.unwrap_or(v.modality),
+                modality: reading.modality.unwrap_or(Modality::Actual),
                 evidence: s.cite(doc, v.start, v.end, &v.text),
                 holder: holder.as_ref().map(Holder::display),
                 measure: measure.text,
