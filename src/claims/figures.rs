@@ -447,16 +447,24 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         return None;
     }
     let mut a = tree.head(t)?;
-    // "scheduled for the end of 1988": the time word's own head.
+    // "scheduled for the end of 1988": the time word's own head; "in
+    // Hamburg, in March 2025": a place's.
     for _ in 0..2 {
-        if tree.is_noun(a) && lex.nouns.per_period.contains(&tree.lemma(a)) || tree.is_value(a) {
+        if (tree.is_noun(a) && lex.nouns.per_period.contains(&tree.lemma(a)))
+            || tree.is_value(a)
+            || tree.is_name(a)
+        {
             a = tree.head(a)?;
         } else {
             break;
         }
     }
     let lemma = tree.lemma(a);
-    if Lexicon::has(&lex.verbs.report, &lemma) {
+    // A time on a saying verb dates the saying; on a verb of change or
+    // level ("net rose in the 4th qtr") it is a period, not an event.
+    if Lexicon::has(&lex.verbs.report, &lemma)
+        || (tree.is_verb(a) && Lexicon::has(&lex.verbs.change, &lemma))
+    {
         return None;
     }
     let (measure, verb) = if tree.is_verb(a) {

@@ -103,7 +103,12 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
         if let Some(n) = title.as_deref().and_then(ticker_name) {
             return Some(n);
         }
-        if let Some(n) = title.as_deref().and_then(|t| headline_subject(lex, a, t)) {
+        let capitals = title.as_deref().is_some_and(is_headline);
+        if let Some(n) = title
+            .as_deref()
+            .filter(|_| capitals)
+            .and_then(|t| headline_subject(lex, a, t))
+        {
             return Some(n);
         }
     }
@@ -498,7 +503,8 @@ fn party(
         .kids_with(i, &["det"])
         .any(|k| lex.markers.definite.contains(&tree.lemma(k)));
     // "the company", "the port": the article's party.
-    if tree.upos(i) == "NOUN" && definite && lex.nouns.references.contains(&tree.lemma(i)) {
+    let common = tree.upos(i) == "NOUN" || (tree.upos(i) == "PROPN" && !tree.is_name(i));
+    if common && definite && lex.nouns.references.contains(&tree.lemma(i)) {
         return inferred();
     }
     if !tree.is_pronoun(i) {

@@ -180,7 +180,11 @@ impl Measures {
                 if k >= m || !matches!(tree.rel(k), "amod" | "compound") {
                     continue;
                 }
+                // A capitalized word inside a sentence names someone.
+                let capital = k > 0
+                    && tree.token(k).form.chars().next().is_some_and(char::is_uppercase);
                 let ok = matches!(tree.upos(k), "ADJ" | "NOUN" | "VERB")
+                    && !capital
                     && !tree.is_value(k)
                     && !self.dropped.contains(&tree.lemma(k))
                     && !self.dropped.contains(&tree.token(k).form.to_lowercase());

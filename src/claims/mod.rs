@@ -178,8 +178,20 @@ impl Extractor {
             self.tables
                 .read(doc_index, a, &self.measures, salient.as_deref());
         let mut context = self.events.subjects.start(a);
-        for s in &a.sentences {
+        // The period the headline names ("4TH QTR NET", "FEBRUARY SALES
+        // RISE"), and the last one a figure stated: what a figure with no
+        // time of its own is read as being for.
+        let mut headline_period: Option<(f64, f64, String)> = None;
+        let mut last_period: Option<(usize, (f64, f64), String)> = None;
+        for (si, s) in a.sentences.iter().enumerate() {
             let text = a.sentence_text(s);
+            if holder::is_headline(text) && headline_period.is_none() {
+                headline_period = s.values.iter().find_map(|v| {
+                    let i = v.interval.filter(|i| i.is_bounded())?;
+                    (v.kind == ValueKind::Time && v.time?.span().is_some())
+                        .then(|| (i.lo, i.hi, v.text.clone()))
+                });
+            }
             let reading = events::Reading {
                 doc: doc_index,
                 a,
@@ -190,7 +202,27 @@ impl Extractor {
             let labelled = self.events.event_claims(&reading);
             let in_table = rows.iter().any(|&(r0, r1)| s.start < r1 && r0 < s.end);
             if !holder::is_headline(text) && !in_table {
-                claims.extend(self.figure_claims(doc_index, a, s, salient.as_deref()));
+                let mut found = self.figure_claims(doc_index, a, s, salient.as_deref());
+                for c in &mut found {
+                    let carries = matches!(c.role, Role::Level | Role::Change | Role::Share | Role::PerUnit);
+                    if c.period.is_none() && carries && c.kind != FrameKind::Event {
+                        let earlier = last_period
+                            .as_ref()
+                            .filter(|(at, _, _)| si - at <= 2)
+                            .map(|(_, p, t)| (p.0, p.1, t.clone()));
+                        if let Some((lo, hi, t)) = earlier.or_else(|| headline_period.clone()) {
+                            c.period = Some((lo, hi));
+                            c.period_text = Some(t);
+                            c.sure.period = false;
+                        }
+                    }
+                }
+                if let Some(c) = found.iter().rev().find(|c| c.sure.period && c.role != Role::EventDate) {
+                    if let (Some(p), Some(t)) = (c.period, &c.period_text) {
+                        last_period = Some((si, p, t.clone()));
+                    }
+                }
+                claims.extend(found);
             }
             if let Some(c) = labelled.iter().find(|c| c.subject.len() == 2) {
                 context.note_pair(&c.subject.clone());

@@ -100,10 +100,16 @@ pub fn period_of(
         }
         // "from 6.5 million tonnes in 2023": a time right after a previous
         // figure is its own, however the parser attached it.
-        let adjacent = r.role == Role::Previous
-            && t > r.token
-            && t <= r.token + 4
-            && (r.token + 1..t).all(|k| !tree.is_verb(k) && !tree.is_value(k));
+        let adjacent = if r.role == Role::Previous {
+            t > r.token
+                && t <= r.token + 4
+                && (r.token + 1..t).all(|k| !tree.is_verb(k) && !tree.is_value(k))
+        } else {
+            // "€1.3 billion for 2026": a time phrase right after the figure.
+            t > r.token
+                && t <= r.token + 3
+                && (r.token + 1..t).all(|k| matches!(tree.upos(k), "ADP" | "DET"))
+        };
         let attached = adjacent
             || anchors.contains(&h)
             || anchors.contains(&t)

@@ -83,8 +83,11 @@ impl<'p> Tree<'p> {
         matches!(self.upos(i), "VERB" | "AUX")
     }
 
+    /// A proper noun, as the tagger says and its capital confirms.
     pub fn is_name(&self, i: usize) -> bool {
-        self.upos(i) == "PROPN" && !self.is_value(i)
+        self.upos(i) == "PROPN"
+            && !self.is_value(i)
+            && self.token(i).form.chars().next().is_some_and(|c| !c.is_lowercase())
     }
 
     pub fn is_pronoun(&self, i: usize) -> bool {

@@ -52,6 +52,11 @@ pub struct Ratios {
 #[serde(deny_unknown_fields)]
 pub struct Dates {
     pub months: Vec<Vec<String>>,
+    pub quarter_words: Vec<String>,
+    pub month_words: Vec<String>,
+    pub week_words: Vec<String>,
+    pub year_words: Vec<String>,
+    pub span_end_words: Vec<String>,
     pub bounds_after: Vec<String>,
     pub bounds_until: Vec<String>,
     pub bound_before: Vec<String>,

@@ -94,8 +94,18 @@ impl TimeReader {
         let ordinals = |k: usize| alternation(n.ordinals.iter().take(k).map(String::as_str));
         let (halves, quarters) = (ordinals(2), ordinals(4));
         let before_bare_month = list(&lang.dates.before_bare_month);
+        let d_ = &lang.dates;
+        let (quarter_words, month_words, week_words, year_words, span_end) = (
+            list(&d_.quarter_words),
+            list(&d_.month_words),
+            list(&d_.week_words),
+            list(&d_.year_words),
+            list(&d_.span_end_words),
+        );
         let rel_year = r"(?P<rel>this|last|next|the current|the previous)\s+year";
         let specs: Vec<(String, Handler)> = vec![
+            (format!(r"(?i:\b(?:the\s+)?(?:(?:first|last)\s+)?(?P<n>{small_number}|a)\s+(?P<u>{month_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), span_ended),
+            (format!(r"(?i:\b(?:the\s+)?(?P<u>{quarter_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), span_ended),
             (format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), iso),
             (format!(r"\b(?P<m1>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|through)\s*(?P<m2>{m})\s+(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), cross_month_days),
             (format!(r"\b(?P<m>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|and|through)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), day_range),
@@ -106,6 +116,7 @@ impl TimeReader {
             (format!(r"(?i:\b(?:the\s+)?(?P<h>{halves})\s+half\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), half),
             (format!(r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>{quarters})\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), quarter),
             (format!(r"\bH(?P<hn>[12])\s+(?P<y>{YEAR})\b"), half),
+            (format!(r"(?i:\b(?:the\s+)?(?:(?P<qw>{quarters})|(?P<qd>[1-4])(?:st|nd|rd|th))[\s-]+(?:{quarter_words})\b)"), quarter_latest),
             (format!(r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), month_range),
             (format!(r"\b(?P<m>{m}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month),
             (format!(r"\b(?P<m>{m})\s+of\s+{rel_year}\b"), month),
@@ -398,6 +409,74 @@ fn first_months(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         Some((y, a)) => resolved(ymd(y, 1, 1)?, month_end(y, n)?, Granularity::Span, a),
         None => unanchored(Granularity::Span),
     }
+}
+
+/// "the nine months ended Sept 30", "the week ended March 4", "the
+/// quarter to December 31": a span counted back from the day it ends (the
+/// latest such day up to publication when no year is written).
+fn span_ended(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let m = month_number(&c["m"])?;
+    let d = num(c, "d")?;
+    let (end, anchoring) = match c.name("y") {
+        Some(y) => (ymd(y.as_str().parse().ok()?, m, d)?, Anchoring::Stated),
+        None => {
+            let (y, a) = context_year(ctx)?;
+            let this = ymd(y, m, d)?;
+            match ctx.published {
+                Some(p) if this > p => (ymd(y - 1, m, d)?, a),
+                _ => (this, a),
+            }
+        }
+    };
+    let unit = c["u"].to_ascii_lowercase();
+    let dates = &english().dates;
+    let n: u32 = match c.name("n").map(|n| n.as_str()) {
+        None => 1,
+        Some(n) => english()
+            .word_value(n)
+            .map(|v| v as u32)
+            .or_else(|| n.parse().ok())?,
+    };
+    let start = if dates.week_words.contains(&unit) {
+        end - Duration::days(7 * i64::from(n)) + Duration::days(1)
+    } else {
+        let months = if dates.quarter_words.contains(&unit) {
+            3
+        } else if dates.year_words.contains(&unit) {
+            12 * n
+        } else {
+            n
+        };
+        end.checked_sub_months(chrono::Months::new(months))?
+            .succ_opt()?
+    };
+    resolved(start, end, Granularity::Span, anchoring)
+}
+
+/// "the fourth quarter", "1st qtr" with no year: the latest such calendar
+/// quarter that has begun by publication.
+fn quarter_latest(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let q: u32 = match (c.name("qd"), c.name("qw")) {
+        (Some(d), _) => d.as_str().parse().ok()?,
+        (_, Some(w)) => english().ordinal(w.as_str())?,
+        _ => return None,
+    };
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let Some(p) = ctx.published else {
+        return unanchored(Granularity::Quarter);
+    };
+    let mut y = p.year();
+    if ymd(y, 3 * q - 2, 1)? > p {
+        y -= 1;
+    }
+    resolved(
+        ymd(y, 3 * q - 2, 1)?,
+        month_end(y, 3 * q)?,
+        Granularity::Quarter,
+        Anchoring::Relative,
+    )
 }
 
 fn half(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
