@@ -19,7 +19,15 @@ pub struct DocumentReader {
     /// None when the built-in model cannot be read: sentences then go
     /// unparsed and yield no claims from structure.
     grammar: Option<&'static Grammar>,
+    /// Whether to parse every sentence, not only those claims are read
+    /// from (the ones with values, and the first few, which name the
+    /// article's parties).
+    pub parse_all: bool,
 }
+
+/// The first sentences of an article, parsed whether or not they state a
+/// value: the article's party is named there.
+pub const OPENING_SENTENCES: usize = 8;
 
 impl DocumentReader {
     pub fn new(rules: &RuleData) -> Self {
@@ -27,6 +35,7 @@ impl DocumentReader {
             values: ValueReader::new(rules),
             gazetteer: Gazetteer::new(rules),
             grammar: Grammar::english().ok(),
+            parse_all: false,
         }
     }
 
@@ -40,7 +49,8 @@ impl DocumentReader {
         };
         let sentences = segment::sentences(&doc.text)
             .into_iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(k, s)| {
                 let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
                 // The dateline dates the article; it reports nothing.
                 if let Some(end) = published.dateline_end {
@@ -63,8 +73,10 @@ impl DocumentReader {
                     }
                     _ => s.start + place_dateline(&doc.text[s.start..s.end]),
                 };
+                let wanted = self.parse_all || !values.is_empty() || k < OPENING_SENTENCES;
                 let parse = self
                     .grammar
+                    .filter(|_| wanted)
                     .map(|g| g.parse_sentence(&doc.text, from, s.end, &spans))
                     .unwrap_or_default();
                 Sentence {

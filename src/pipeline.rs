@@ -33,6 +33,13 @@ impl Engine {
             rules,
         }
     }
+
+    /// An engine that parses every sentence (for `claimcheck parse`),
+    /// not only those claims are read from.
+    pub fn parsing_everything(mut self) -> Self {
+        self.reader.parse_all = true;
+        self
+    }
 }
 
 /// What to read: paths as the user gave them (files, directories, `-` for

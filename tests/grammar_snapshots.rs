@@ -27,7 +27,12 @@ fn rendered(text: &str, render: fn(&claimcheck::Outcome) -> String) -> String {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("sentences.txt");
     std::fs::write(&path, text).unwrap();
-    let (_, outcome) = common::analyzed(&[path.to_str().unwrap()]);
+    let engine = common::engine().parsing_everything();
+    let outcome = claimcheck::analyze(
+        &engine,
+        &claimcheck::Inputs::of(&[path.to_str().unwrap()]),
+        &claimcheck::Quiet,
+    );
     assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
     let out = render(&outcome);
     let _ = std::fs::remove_dir_all(&dir);

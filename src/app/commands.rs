@@ -79,7 +79,7 @@ fn claims(
 fn parse(config_flag: Option<&str>, inputs: &Inputs, format: ParseFormat) -> Result<u8, Failure> {
     let read = inputs.settings().map_err(Failure::Usage)?;
     let (_, rules) = setup(config_flag, &inputs.rules)?;
-    let engine = Engine::new(rules);
+    let engine = Engine::new(rules).parsing_everything();
     let outcome = analyze(&engine, &read, &claimcheck::Quiet);
     emit(&match format {
         ParseFormat::Conllu => report::parse::conllu(&outcome),

@@ -13,7 +13,14 @@ use crate::rules::{RuleData, SubjectShape};
 
 /// "the SCO summit", "an OECD (OECD) meeting": an organization as a venue.
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\([^)]{1,12}\))?\)?\s*(?:summit|meeting|forum|conference|session|week|ministerial)\b").unwrap()
+    let nouns = crate::rules::language::alternation(
+        crate::rules::language::english()
+            .nouns
+            .venue_nouns
+            .iter()
+            .map(String::as_str),
+    );
+    Regex::new(&format!(r"^\s*(?:\([^)]{{1,12}}\))?\)?\s*(?:{nouns})\b")).unwrap()
 });
 
 pub struct SubjectResolver {

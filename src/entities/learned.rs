@@ -204,7 +204,11 @@ impl Learner {
                     let at = after_of?;
                     known
                         .iter()
-                        .find(|m| m.start == at || text[at..m.start.max(at)].trim() == "the")
+                        .find(|m| {
+                            let between = text[at..m.start.max(at)].trim();
+                            m.start == at
+                                || english().nouns.name_openers.iter().any(|w| w.eq_ignore_ascii_case(between))
+                        })
                         .map(|m| m.entity.clone())
                 });
             people.push(Person {

@@ -176,7 +176,14 @@ impl Grammar {
                 value: t.value,
             })
             .collect();
-        let mut p = self.parse_words(&words, &mut Workspace::default());
+        // One workspace per thread: a sentence allocates nothing once warm.
+        thread_local! {
+            static WORKSPACE: std::cell::RefCell<Workspace> = std::cell::RefCell::new(Workspace::default());
+        }
+        let mut p = WORKSPACE.with(|ws| match ws.try_borrow_mut() {
+            Ok(mut ws) => self.parse_words(&words, &mut ws),
+            Err(_) => self.parse_words(&words, &mut Workspace::default()),
+        });
         for (tok, t) in p.tokens.iter_mut().zip(&toks) {
             tok.start = t.start;
             tok.end = t.end;

@@ -52,6 +52,8 @@ pub struct Ratios {
 #[serde(deny_unknown_fields)]
 pub struct Dates {
     pub months: Vec<Vec<String>>,
+    pub relative: Vec<Valued>,
+    pub trailing: Vec<String>,
     pub quarter_words: Vec<String>,
     pub month_words: Vec<String>,
     pub week_words: Vec<String>,
@@ -84,6 +86,7 @@ pub struct Nouns {
     pub locative_prepositions: Vec<String>,
     pub name_openers: Vec<String>,
     pub legal_forms: Vec<String>,
+    pub venue_nouns: Vec<String>,
     pub not_names: Vec<String>,
 }
 

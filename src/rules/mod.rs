@@ -48,6 +48,7 @@ pub struct RuleData {
     pub relation_nouns: Vec<String>,
     #[serde(default)]
     pub collective_references: Vec<String>,
+
     #[serde(default)]
     pub determiners: Vec<String>,
     #[serde(default)]
@@ -89,6 +90,7 @@ impl RuleData {
         self.relation_nouns.extend(other.relation_nouns);
         self.collective_references
             .extend(other.collective_references);
+
         self.determiners.extend(other.determiners);
         self.neutral_heads.extend(other.neutral_heads);
         self.org_suffixes.extend(other.org_suffixes);

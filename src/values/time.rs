@@ -2,7 +2,7 @@
 //! against the publication date (or left unanchored when there is none).
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 use serde::Serialize;
 
 use super::{Interval, Value, ValueKind};
@@ -10,7 +10,7 @@ use crate::calendar::{
     day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
 };
 use crate::model::Modality;
-use crate::rules::language::{alternation, english};
+use crate::rules::language::{self, alternation, english};
 
 /// What relative times are resolved against.
 #[derive(Debug, Clone, Copy, Default)]
@@ -68,6 +68,9 @@ type Handler = fn(&Captures<'_>, &TimeContext) -> Option<Found>;
 
 pub struct TimeReader {
     patterns: Vec<(Regex, Handler)>,
+    /// All the patterns at once: one pass says which can match at all,
+    /// so a sentence is scanned again only by those.
+    any: RegexSet,
     bound: Regex,
 }
 
@@ -102,7 +105,9 @@ impl TimeReader {
             list(&d_.year_words),
             list(&d_.span_end_words),
         );
-        let rel_year = r"(?P<rel>this|last|next|the current|the previous)\s+year";
+        let relative = alternation(language::words(&lang.dates.relative));
+        let trailing = list(&lang.dates.trailing);
+        let rel_year = format!(r"(?P<rel>{relative})\s+year");
         let specs: Vec<(String, Handler)> = vec![
             (format!(r"(?i:\b(?:the\s+)?(?:(?:first|last)\s+)?(?P<n>{small_number}|a)\s+(?P<u>{month_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), span_ended),
             (format!(r"(?i:\b(?:the\s+)?(?P<u>{quarter_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), span_ended),
@@ -122,11 +127,12 @@ impl TimeReader {
             (format!(r"\b(?P<m>{m})\s+of\s+{rel_year}\b"), month),
             (format!(r"\b(?P<y1>{YEAR})\s*(?:–|-|—|to|/|and|through)\s*(?P<y2>{YEAR}|\d{{2}})\b"), year_range),
             (format!(r"\b(?P<y>{YEAR})\b"), year),
-            (r"(?i)\b(?:(?P<w>last|this|next|past|previous|coming|current)\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b".to_string(), relative_unit),
+            (format!(r"(?i)\b(?:(?P<w>{relative}|{trailing})\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b"), relative_unit),
             (r"(?i)\b(?P<d>yesterday|today|tomorrow)\b".to_string(), relative_day),
             (r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday),
             (format!(r"(?i:\b(?:{before_bare_month})\s+)(?P<m>{m})\b"), bare_month),
         ];
+        let any = RegexSet::new(specs.iter().map(|(p, _)| p.as_str())).unwrap();
         let patterns = specs
             .into_iter()
             .map(|(p, h)| (Regex::new(&p).unwrap(), h))
@@ -147,12 +153,20 @@ impl TimeReader {
             r"(?i)\b({bounds})\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$"
         ))
         .unwrap();
-        TimeReader { patterns, bound }
+        TimeReader {
+            patterns,
+            any,
+            bound,
+        }
     }
 
     pub fn read(&self, sentence: &str, base: usize, ctx: &TimeContext) -> Vec<Value> {
         let mut spans: Vec<(usize, usize, Found)> = Vec::new();
-        for (re, handler) in &self.patterns {
+        let candidates = self.any.matches(sentence);
+        for (k, (re, handler)) in self.patterns.iter().enumerate() {
+            if !candidates.matched(k) {
+                continue;
+            }
             for c in re.captures_iter(sentence) {
                 let m = c.get(0).unwrap();
                 let (mut s, e) = (m.start(), m.end());
@@ -295,12 +309,18 @@ fn year_of(c: &Captures<'_>, ctx: &TimeContext) -> Option<(i32, Anchoring)> {
         return Some((y.as_str().parse().ok()?, Anchoring::Stated));
     }
     let (y, a) = context_year(ctx)?;
-    let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
-        Some(r) if r == "last" || r == "the previous" => -1,
-        Some(r) if r == "next" => 1,
-        _ => 0,
-    };
+    let shift = c.name("rel").map_or(0, |r| relative_shift(r.as_str()));
     Some((y + shift, a))
+}
+
+/// Units back (-1) or ahead (1) a relative word places a time.
+fn relative_shift(word: &str) -> i32 {
+    english()
+        .dates
+        .relative
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word.trim()))
+        .map_or(0, |(_, n)| *n as i32)
 }
 
 fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
@@ -534,12 +554,10 @@ fn relative_unit(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     }
     let w = c["w"].to_ascii_lowercase();
     let unit = c["u"].to_ascii_lowercase();
-    let shift = match w.as_str() {
-        "last" | "previous" => -1,
-        "next" | "coming" => 1,
-        "past" => return past(&unit, ctx),
-        _ => 0,
-    };
+    if english().dates.trailing.contains(&w) {
+        return past(&unit, ctx);
+    }
+    let shift = relative_shift(&w);
     match unit.as_str() {
         "year" => match context_year(ctx) {
             Some((y, a)) => {
