@@ -27,6 +27,7 @@ mod revision;
 mod rules;
 mod segment;
 mod source;
+mod spans;
 mod suppress;
 mod values;
 
