@@ -21,6 +21,7 @@ pub use time::{Anchoring, TimeContext, TimeInfo};
 use crate::model::{Modality, QualifierKind};
 use crate::rules::language::{self, alternation as listed, english};
 use crate::rules::RuleData;
+use crate::spans::SpanSet;
 use number::{parse_amount, scale, word_core, word_num, Amount, NUM};
 
 #[derive(
@@ -78,6 +79,9 @@ pub struct ValueReader {
     currency_of: HashMap<String, String>,
     unit_of: HashMap<String, (String, f64)>,
     qualifiers: Vec<(String, QualifierKind)>,
+    /// Characters before a value a qualifier can take up: the longest
+    /// qualifier, " by" and the character before it.
+    qualifier_window: usize,
     modality: ModalityReader,
     time: time::TimeReader,
 }
@@ -167,6 +171,12 @@ impl ValueReader {
             .flat_map(|q| q.words.iter().map(move |w| (w.to_lowercase(), q.kind)))
             .collect();
         qualifiers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let qualifier_window = qualifiers
+            .iter()
+            .map(|(w, _)| w.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 8;
         ValueReader {
             money,
             percent,
@@ -177,6 +187,7 @@ impl ValueReader {
             currency_of,
             unit_of,
             qualifiers,
+            qualifier_window,
             modality: ModalityReader::new(rules),
             time: time::TimeReader::new(),
         }
@@ -186,8 +197,10 @@ impl ValueReader {
     pub fn read(&self, text: &str, start: usize, end: usize, ctx: &TimeContext) -> Vec<Value> {
         let sentence = &text[start..end];
         let mut found: Vec<Value> = Vec::new();
-        let accept = |v: Value, found: &mut Vec<Value>| {
-            if !found.iter().any(|f| v.start < f.end && f.start < v.end) {
+        // The first recognizer to claim a stretch of text keeps it.
+        let mut taken = SpanSet::new();
+        let mut accept = |v: Value, found: &mut Vec<Value>| {
+            if taken.take(v.start, v.end) {
                 found.push(v);
             }
         };
@@ -209,13 +222,19 @@ impl ValueReader {
         for v in self.rank_values(sentence, start) {
             accept(v, &mut found);
         }
-        let taken: Vec<(usize, usize)> = found.iter().map(|v| (v.start, v.end)).collect();
-        for v in self.count_values(sentence, start, &taken) {
+        let mut counted = SpanSet::new();
+        for v in &found {
+            counted.insert(v.start, v.end);
+        }
+        for v in self.count_values(sentence, start, &counted) {
             accept(v, &mut found);
         }
         found.sort_by_key(|v| (v.start, v.end));
+        // The clauses and their cues are read once per sentence, not once
+        // per value.
+        let mut clauses = self.modality.clauses(sentence);
         for v in &mut found {
-            if let Some((modality, cue)) = self.modality.cue_at(sentence, v.start - start) {
+            if let Some((modality, cue)) = clauses.cue_at(v.start - start) {
                 v.modality = modality;
                 v.modality_cue = Some(cue.to_string());
             }
@@ -225,7 +244,9 @@ impl ValueReader {
 
     /// The qualifier written just before a value ("more than", "by more than").
     fn qualifier_before(&self, sentence: &str, at: usize) -> Option<QualifierKind> {
-        let before = sentence[..at].trim_end().to_lowercase();
+        // Only the words just before the value can qualify it: a bounded
+        // tail, so a value late in a long sentence costs no more.
+        let before = tail_chars(sentence[..at].trim_end(), self.qualifier_window).to_lowercase();
         let before = before.strip_suffix(" by").unwrap_or(&before);
         self.qualifiers.iter().find_map(|(w, k)| {
             let stem = before.strip_suffix(w.as_str())?;
@@ -402,12 +423,12 @@ impl ValueReader {
         out
     }
 
-    fn count_values(&self, sentence: &str, base: usize, taken: &[(usize, usize)]) -> Vec<Value> {
+    fn count_values(&self, sentence: &str, base: usize, taken: &SpanSet) -> Vec<Value> {
         let mut out = Vec::new();
         for c in self.count.captures_iter(sentence) {
             let m = c.get(0).unwrap();
             let (s, e) = (base + m.start(), base + m.end());
-            if taken.iter().any(|&(ts, te)| s < te && ts < e) {
+            if taken.overlaps(s, e) {
                 continue;
             }
             let raw = m.as_str();
@@ -484,7 +505,7 @@ fn value(
 
 /// A fall reported as a percentage is a negative change.
 fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
-    let before = sentence[..at].to_lowercase();
+    let before = tail_chars(&sentence[..at], 40).to_lowercase();
     let tail: String = before
         .chars()
         .rev()
@@ -504,6 +525,15 @@ fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
         }
     } else {
         amount
+    }
+}
+
+/// The last `n` characters of `s`.
+pub fn tail_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
     }
 }
 

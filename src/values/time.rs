@@ -5,7 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use serde::Serialize;
 
-use super::{Interval, Value, ValueKind};
+use super::{tail_chars, Interval, Value, ValueKind};
+use crate::spans::SpanSet;
 use crate::calendar::{
     day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
 };
@@ -72,6 +73,9 @@ pub struct TimeReader {
 }
 
 const YEAR: &str = r"(?:19|20)\d{2}";
+/// Characters before a time that its bound can take up ("no later than
+/// the end of").
+const BOUND_WINDOW: usize = 64;
 const DAY: &str = r"\d{1,2}(?:st|nd|rd|th)?";
 
 impl TimeReader {
@@ -141,11 +145,13 @@ impl TimeReader {
 
     pub fn read(&self, sentence: &str, base: usize, ctx: &TimeContext) -> Vec<Value> {
         let mut spans: Vec<(usize, usize, Found)> = Vec::new();
+        // What earlier (more specific) patterns matched, as written.
+        let mut matched = SpanSet::new();
         for (re, handler) in &self.patterns {
             for c in re.captures_iter(sentence) {
                 let m = c.get(0).unwrap();
                 let (mut s, e) = (m.start(), m.end());
-                if spans.iter().any(|(a, b, _)| s < *b && *a < e) || !plausible(sentence, s, e) {
+                if matched.overlaps(s, e) || !plausible(sentence, s, e) {
                     continue;
                 }
                 if let Some(found) = handler(&c, ctx) {
@@ -158,6 +164,7 @@ impl TimeReader {
                         }
                     }
                     spans.push((s, e, found));
+                    matched.insert(s, e);
                 }
             }
         }
@@ -169,9 +176,16 @@ impl TimeReader {
     }
 
     fn to_value(&self, sentence: &str, base: usize, s: usize, e: usize, f: Found) -> Value {
+        // The bound is the words just before the time ("until the end
+        // of"): searched from a little before it, with the text before
+        // that still seen by `\b`, so a late time in a long sentence
+        // costs no more than an early one.
+        let before = &sentence[..s];
+        let trimmed = before.trim_end();
+        let from = trimmed.len() - tail_chars(trimmed, BOUND_WINDOW).len();
         let bound = self
             .bound
-            .captures(&sentence[..s])
+            .captures_at(before, from)
             .map(|c| c[1].to_lowercase())
             // "from April 22 to 24" is a range, not an open start.
             .filter(|b| !(b == "from" && f.granularity == Granularity::Span));
