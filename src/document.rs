@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::entities::{DocEntities, Gazetteer};
+use crate::error::{InputWarning, Warning};
 use crate::ingest::{self, Document, Published};
 use crate::model::Evidence;
 use crate::rules::RuleData;
@@ -26,14 +27,39 @@ impl DocumentReader {
     }
 
     /// Dates, segments and reads one document; `flag` is a publication date
-    /// given on the command line.
-    pub fn read(&self, doc: Document, flag: Option<NaiveDate>) -> Analyzed {
+    /// given on the command line. Also says what in it was read past.
+    pub fn read(&self, doc: Document, flag: Option<NaiveDate>) -> (Analyzed, Vec<InputWarning>) {
+        let name = doc.display_name();
+        let mut warnings: Vec<InputWarning> = doc
+            .notes
+            .iter()
+            .map(|w| InputWarning::new(&name, w.clone()))
+            .collect();
+        warnings.extend(
+            ingest::published::meta_warning(&doc).map(|w| InputWarning::new(&name, w)),
+        );
         let published = ingest::published::determine(&doc, flag);
         let ctx = TimeContext {
             published: published.date,
             estimate_year: published.estimate_year,
         };
-        let sentences = segment::sentences(&doc.text)
+        let segmented = segment::segment(&doc.text);
+        if let Some(split) = segmented.split {
+            let (line, column) = doc.position(split.first_start);
+            warnings.push(
+                InputWarning::new(
+                    &name,
+                    Warning::LongSentences {
+                        count: split.count,
+                        longest: split.longest,
+                        bound: segment::MAX_SENTENCE,
+                    },
+                )
+                .at(line, column),
+            );
+        }
+        let sentences = segmented
+            .sentences
             .into_iter()
             .map(|s| {
                 let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
@@ -49,12 +75,13 @@ impl DocumentReader {
             })
             .collect();
         let entities = self.gazetteer.find(&doc.text);
-        Analyzed {
+        let analyzed = Analyzed {
             doc,
             published,
             sentences,
             entities,
-        }
+        };
+        (analyzed, warnings)
     }
 }
 
@@ -90,5 +117,15 @@ impl Sentence {
 impl Analyzed {
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.doc.text[s.start..s.end]
+    }
+
+    /// The sentence holding a span, found by binary search (sentences are
+    /// in text order and do not overlap).
+    pub fn sentence_at(&self, start: usize, end: usize) -> Option<&Sentence> {
+        let k = self.sentences.partition_point(|s| s.end < end);
+        self.sentences[k..]
+            .iter()
+            .take_while(|s| s.start <= start)
+            .find(|s| s.start <= start && end <= s.end)
     }
 }

@@ -10,6 +10,7 @@ pub mod human;
 pub mod jsonl;
 pub mod rules_doc;
 pub mod sarif;
+pub mod terminal;
 
 use crate::calendar::from_day_number;
 use crate::checks::Finding;
