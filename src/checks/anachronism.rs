@@ -53,7 +53,8 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 });
                 out.push(
                     finding(def, message, vec![s.cite(d, v.start, v.end, &v.text)])
-                        .about(subject.clone()),
+                        .about(subject.clone())
+                        .keyed(format!("{}|{:?}|{}|{published}", v.text, v.interval, cue)),
                 );
             }
         }

@@ -4,8 +4,10 @@
 use std::collections::HashMap;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
+    applies, both_sides, finding, period_text, render, subject_text, version_key, versions,
+    Corpus, Finding,
 };
+use crate::link::subject_key;
 use crate::claims::{Claim, ClaimValue};
 use crate::model::Modality;
 use crate::rules::{ArithmeticOn, ArithmeticParams, CheckDef, FrameKind};
@@ -110,7 +112,14 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
                     then.evidence.clone(),
                 ],
             )
-            .about(subject_text(g)),
+            .about(subject_text(g))
+            .keyed(format!(
+                "{}|{}|{}|{}",
+                subject_key(g, true),
+                version_key(g),
+                version_key(now),
+                version_key(then)
+            )),
         );
     }
     out
@@ -156,7 +165,17 @@ fn cumulative(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                     ],
                 );
                 let evidence = both_sides(claims, vl, vs, |c| c.value_text.clone());
-                out.push(finding(def, message, evidence).about(subject_text(long)));
+                let key = format!(
+                    "{}|{}|{}",
+                    subject_key(long, true),
+                    version_key(long),
+                    version_key(short)
+                );
+                out.push(
+                    finding(def, message, evidence)
+                        .about(subject_text(long))
+                        .keyed(key),
+                );
             }
         }
     }

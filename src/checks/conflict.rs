@@ -1,9 +1,13 @@
 //! conflict: claims with the same key and period whose values cannot both
 //! be true; or one event given dates that do not overlap.
 
+use std::cmp::Ordering;
+
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
+    applies, both_sides, finding, period_text, render, subject_text, version_key, versions,
+    Corpus, Finding,
 };
+use crate::link::subject_key;
 use crate::claims::{Claim, ClaimValue};
 use crate::entities::fold;
 use crate::model::Modality;
@@ -27,6 +31,13 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
         let versions = versions(&ids, claims);
         for (n, va) in versions.iter().enumerate() {
             for vb in &versions[n + 1..] {
+                // The two sides in one order whatever documents came first:
+                // the lower value (or earlier date, or label) first.
+                let (va, vb) = if side_order(&claims[va[0]], &claims[vb[0]]).is_gt() {
+                    (vb, va)
+                } else {
+                    (va, vb)
+                };
                 let (a, b) = (&claims[va[0]], &claims[vb[0]]);
                 if a.modality != b.modality {
                     continue;
@@ -45,12 +56,42 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
                         |c| c.value_text.clone()
                     };
                     let cited = both_sides(claims, va, vb, shown);
-                    out.push(finding(def, message, cited).about(subject_text(a)));
+                    let key = format!(
+                        "{}|{}|{}",
+                        subject_key(a, false),
+                        version_key(a),
+                        version_key(b)
+                    );
+                    out.push(
+                        finding(def, message, cited)
+                            .about(subject_text(a))
+                            .keyed(key),
+                    );
                 }
             }
         }
     }
     out
+}
+
+/// The order of two versions in conflict: by value, then period.
+fn side_order(a: &Claim, b: &Claim) -> Ordering {
+    let value = match (&a.value, &b.value) {
+        (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. })
+        | (ClaimValue::Date { interval: x }, ClaimValue::Date { interval: y }) => x
+            .lo
+            .total_cmp(&y.lo)
+            .then(x.hi.total_cmp(&y.hi))
+            .then(x.lo_open.cmp(&y.lo_open))
+            .then(x.hi_open.cmp(&y.hi_open)),
+        (ClaimValue::Label { text: x }, ClaimValue::Label { text: y }) => x.cmp(y),
+        _ => Ordering::Equal,
+    };
+    let period = |c: &Claim| c.period.unwrap_or((f64::NAN, f64::NAN));
+    value
+        .then_with(|| period(a).0.total_cmp(&period(b).0))
+        .then_with(|| period(a).1.total_cmp(&period(b).1))
+        .then_with(|| version_key(a).cmp(&version_key(b)))
 }
 
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {

@@ -75,6 +75,9 @@ static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<head>[a-z][a-z-]*)\s+of\s+(?:(?:about|some|around|nearly|almost|roughly|over|under|more than|less than|up to|an estimated|approximately|just over|just under)\s+)?(?:US|U\.S\.|CA|AU|NZ|HK)?$").unwrap()
 });
 
+/// Characters before a value that "X of [about]" can take up.
+const HEAD_WINDOW: usize = 96;
+
 /// The words between a value and the time its phrase is for.
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^,;.()]{0,40}\b(?:for|in|during|over)\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?|year\s+)?$").unwrap()
@@ -89,6 +92,37 @@ struct Reading<'a> {
     s: &'a Sentence,
     text: &'a str,
     ctx: &'a subject::Context,
+    /// Per frame, its cues in the sentence: found once per sentence, not
+    /// once per value.
+    cues: &'a [FrameCues],
+}
+
+/// A frame's cue matches in one sentence: all of them, and those not
+/// inside an excluded phrase.
+#[derive(Default)]
+struct FrameCues {
+    all: Vec<(usize, usize)>,
+    kept: Vec<(usize, usize)>,
+}
+
+impl Frame {
+    fn cues_in(&self, text: &str) -> FrameCues {
+        let Some(cues) = &self.cues else {
+            return FrameCues::default();
+        };
+        let excluded: Vec<(usize, usize)> = self
+            .exclude
+            .iter()
+            .flat_map(|x| x.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        let all: Vec<(usize, usize)> = cues.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let kept = all
+            .iter()
+            .copied()
+            .filter(|&(s, e)| !excluded.iter().any(|&(a, b)| s < b && a < e))
+            .collect();
+        FrameCues { all, kept }
+    }
 }
 
 /// Claim frames compiled once from the rules.
@@ -130,22 +164,30 @@ impl Extractor {
         let mut claims = Vec::new();
         let mut context = self.subjects.start(a);
         for s in &a.sentences {
+            let text = a.sentence_text(s);
+            let cues: Vec<FrameCues> = if s.values.is_empty() {
+                Vec::new()
+            } else {
+                self.frames.iter().map(|f| f.cues_in(text)).collect()
+            };
             let reading = Reading {
                 doc: doc_index,
                 a,
                 s,
-                text: a.sentence_text(s),
+                text,
                 ctx: &context,
+                cues: &cues,
             };
-            let mut used: Vec<usize> = Vec::new();
+            let first_of_sentence = claims.len();
+            let mut used = vec![false; s.values.len()];
             for (vi, v) in s.values.iter().enumerate() {
                 if let Some(c) = self.measure_claim(&reading, v) {
-                    used.push(vi);
+                    used[vi] = true;
                     claims.push(c);
                 }
             }
             for (vi, v) in s.values.iter().enumerate() {
-                if used.contains(&vi) {
+                if used[vi] {
                     continue;
                 }
                 if let Some(c) = self.generic_claim(&reading, v) {
@@ -153,9 +195,10 @@ impl Extractor {
                 }
             }
             let events = self.event_claims(&reading);
+            // Only this sentence's claims can be from this sentence.
             if let Some(c) = events
                 .iter()
-                .chain(claims.iter().rev())
+                .chain(claims[first_of_sentence..].iter().rev())
                 .find(|c| c.evidence.sentence_start == s.start && c.subject.len() == 2)
             {
                 context.note_pair(&c.subject.clone());
@@ -176,43 +219,34 @@ impl Extractor {
             s,
             text,
             ctx,
+            cues,
         } = *r;
         let at = v.start - s.start;
-        let mut best: Option<(usize, &Frame)> = None;
-        for f in self
-            .frames
-            .iter()
-            .filter(|f| matches!(f.def.kind, FrameKind::Measure | FrameKind::Growth))
-        {
-            if !f.def.values.iter().any(|k| k == v.kind.as_str()) {
+        let mut best: Option<(usize, usize)> = None;
+        for (fi, f) in self.frames.iter().enumerate() {
+            if !matches!(f.def.kind, FrameKind::Measure | FrameKind::Growth)
+                || !f.def.values.iter().any(|k| k == v.kind.as_str())
+                || f.cues.is_none()
+            {
                 continue;
             }
-            let Some(cues) = &f.cues else { continue };
-            let excluded: Vec<(usize, usize)> = f
-                .exclude
-                .iter()
-                .flat_map(|x| x.find_iter(text).map(|m| (m.start(), m.end())))
-                .collect();
-            for m in cues.find_iter(text) {
-                if excluded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
-                    continue;
-                }
-                let dist = if m.end() <= at {
-                    at - m.end()
+            for &(m_start, m_end) in &cues[fi].kept {
+                let dist = if m_end <= at {
+                    at - m_end
                 } else {
-                    m.start().saturating_sub(v.end - s.start)
+                    m_start.saturating_sub(v.end - s.start)
                 };
                 if dist <= 90 && best.is_none_or(|(d, _)| dist < d) {
-                    best = Some((dist, f));
+                    best = Some((dist, fi));
                 }
             }
         }
-        let (_, frame) = best?;
+        let (_, fi) = best?;
+        let frame = &self.frames[fi];
         if let Some(head_end) = self.bound_head(text, at) {
             // "a dividend of €0.45": the value is the dividend's, and a
             // frame whose cue is not that word does not get it.
-            let cues = frame.cues.as_ref()?;
-            if !cues.find_iter(text).any(|m| m.end() == head_end) {
+            if !cues[fi].all.iter().any(|&(_, e)| e == head_end) {
                 return None;
             }
         }
@@ -245,6 +279,7 @@ impl Extractor {
             s,
             text,
             ctx,
+            ..
         } = *r;
         let frame = self
             .frames
@@ -332,6 +367,7 @@ impl Extractor {
             s,
             text,
             ctx,
+            ..
         } = *r;
         let mut out = Vec::new();
         for f in self
@@ -451,7 +487,12 @@ impl Extractor {
     /// Where the noun X of "X of VALUE" ends, when the value at byte `at`
     /// is written that way and X is not a neutral head ("a total of").
     fn bound_head(&self, text: &str, at: usize) -> Option<usize> {
-        let c = HEAD_OF.captures(&text[..at])?;
+        // "X of [about] " ends just before the value: searched from a
+        // little before it (the text before still seen by `\b`), so a
+        // value late in a long sentence costs no more than an early one.
+        let before = &text[..at];
+        let from = before.len() - crate::values::tail_chars(before, HEAD_WINDOW).len();
+        let c = HEAD_OF.captures_at(before, from)?;
         let head = c.name("head")?;
         let word = head.as_str().to_lowercase();
         (!self.neutral_heads.contains(&word)).then_some(head.end())
@@ -484,10 +525,7 @@ impl Extractor {
             .iter()
             .filter(|person| person.affiliation.is_some() && person.name.contains(' '))
             .filter_map(|person: &Person| {
-                let s = a
-                    .sentences
-                    .iter()
-                    .find(|s| s.start <= person.start && person.end <= s.end)?;
+                let s = a.sentence_at(person.start, person.end)?;
                 Some(Claim {
                     frame: frame.def.id.clone(),
                     kind: FrameKind::Office,

@@ -4,6 +4,7 @@
 use serde_json::{json, Value as Json};
 
 use super::json_end;
+use super::terminal::escape;
 use crate::document::Analyzed;
 use crate::error::InputError;
 use crate::values::fmt_interval;
@@ -96,13 +97,13 @@ pub fn text(docs: &[Analyzed]) -> String {
         };
         out.push_str(&format!(
             "{}\n  published: {published}\n",
-            a.doc.display_name()
+            escape(&a.doc.display_name())
         ));
         let entities: Vec<String> = a
             .entities
             .summary()
             .iter()
-            .map(|e| format!("{} ×{}", e.name, e.mentions))
+            .map(|e| format!("{} ×{}", escape(&e.name), e.mentions))
             .collect();
         if !entities.is_empty() {
             out.push_str(&format!("  entities: {}\n", entities.join(", ")));
@@ -110,11 +111,11 @@ pub fn text(docs: &[Analyzed]) -> String {
         for p in &a.entities.people {
             out.push_str(&format!(
                 "  person: {} ({}{})\n",
-                p.name,
-                p.title,
+                escape(&p.name),
+                escape(&p.title),
                 p.affiliation
                     .as_ref()
-                    .map(|x| format!(", {x}"))
+                    .map(|x| format!(", {}", escape(x)))
                     .unwrap_or_default()
             ));
         }
@@ -124,13 +125,13 @@ pub fn text(docs: &[Analyzed]) -> String {
                 let (line, column) = a.doc.position(v.start);
                 let mut extra = Vec::new();
                 if let Some(u) = &v.unit {
-                    extra.push(u.clone());
+                    extra.push(escape(u).into_owned());
                 }
                 if let Some(n) = &v.noun {
-                    extra.push(n.clone());
+                    extra.push(escape(n).into_owned());
                 }
                 if let Some(q) = &v.qualifier {
-                    extra.push(q.clone());
+                    extra.push(escape(q).into_owned());
                 }
                 out.push_str(&format!(
                     "  {:>4}:{:<4} {:<18} {:<32} {} {:?}{}\n",
