@@ -68,6 +68,8 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
         /// The set answers as the pairwise test over every inserted span.
         #[test]
         fn agrees_with_the_pairwise_test(

@@ -634,3 +634,6 @@ pub fn plural(noun: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod roundtrip;
