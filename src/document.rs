@@ -35,9 +35,7 @@ impl DocumentReader {
             .iter()
             .map(|w| InputWarning::new(&name, w.clone()))
             .collect();
-        warnings.extend(
-            ingest::published::meta_warning(&doc).map(|w| InputWarning::new(&name, w)),
-        );
+        warnings.extend(ingest::published::meta_warning(&doc).map(|w| InputWarning::new(&name, w)));
         let published = ingest::published::determine(&doc, flag);
         let ctx = TimeContext {
             published: published.date,

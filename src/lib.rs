@@ -18,6 +18,8 @@ mod config;
 mod document;
 mod entities;
 mod error;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod ingest;
 mod link;
 pub mod model;
@@ -38,7 +40,7 @@ pub use claims::Claim;
 pub use config::{parse_size, Config};
 pub use document::{Analyzed, Sentence};
 pub use error::{InputError, InputWarning, SetupError, Warning};
-pub use ingest::{Document, PublishedFrom};
+pub use ingest::{Document, Format, PublishedFrom};
 pub use pipeline::{analyze, check, Checked, Engine, Inputs, Outcome, Progress, Quiet};
 pub use revision::{compare, RevisionDiff, Side};
 pub use rules::{CheckDef, CheckDocs, RuleData};

@@ -23,8 +23,8 @@ use crate::suppress::Suppressions;
 /// Everything compiled from the rules, built once per run.
 pub struct Engine {
     pub rules: RuleData,
-    reader: DocumentReader,
-    extractor: Extractor,
+    pub(crate) reader: DocumentReader,
+    pub(crate) extractor: Extractor,
 }
 
 impl Engine {
@@ -141,7 +141,7 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
         ));
     }
     progress.start(read.len());
-    let analyzed: Vec<Result<(Analyzed, Vec<Claim>, Vec<InputWarning>), InputError>> = read
+    let analyzed: Vec<Result<Read, InputError>> = read
         .into_par_iter()
         .map(|doc| {
             let name = doc.display_name();
@@ -196,6 +196,9 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
         warnings,
     }
 }
+
+/// One document read: its analysis, claims and warnings.
+type Read = (Analyzed, Vec<Claim>, Vec<InputWarning>);
 
 fn sort_warnings(warnings: &mut [InputWarning]) {
     warnings.sort_by_cached_key(|w| {

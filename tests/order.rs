@@ -12,6 +12,11 @@ use proptest::prelude::*;
 use claimcheck::report::{self, CheckReport};
 use claimcheck::{analyze, check, Engine, Inputs, Quiet};
 
+/// A check renderer, by its format's name.
+type Renderer = (&'static str, fn(&CheckReport<'_>) -> String);
+/// Each format's report of one run.
+type Reports = Vec<(&'static str, String)>;
+
 const FORMATS: [&str; 6] = ["human", "json", "jsonl", "sarif", "github", "html"];
 
 /// The articles of a fixture folder, sorted.
@@ -30,7 +35,9 @@ fn articles(dir: &str) -> Vec<String> {
 fn shuffled(items: &[String], mut seed: u64) -> Vec<String> {
     let mut out = items.to_vec();
     for i in (1..out.len()).rev() {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let j = (seed >> 33) as usize % (i + 1);
         out.swap(i, j);
     }
@@ -38,7 +45,7 @@ fn shuffled(items: &[String], mut seed: u64) -> Vec<String> {
 }
 
 /// Every check format of one run, rendered in-process with one engine.
-fn all_formats(engine: &Engine, files: &[String]) -> Vec<(&'static str, String)> {
+fn all_formats(engine: &Engine, files: &[String]) -> Reports {
     let paths: Vec<&str> = files.iter().map(String::as_str).collect();
     let outcome = analyze(engine, &Inputs::of(&paths), &Quiet);
     let checked = check(engine, &outcome);
@@ -49,7 +56,7 @@ fn all_formats(engine: &Engine, files: &[String]) -> Vec<(&'static str, String)>
         suppressed: checked.suppressed,
         rules: &engine.rules,
     };
-    let renderers: [(&'static str, fn(&CheckReport<'_>) -> String); 6] = [
+    let renderers: [Renderer; 6] = [
         ("human", report::human::render_report),
         ("json", report::check_json::render),
         ("jsonl", report::jsonl::render),
@@ -63,7 +70,11 @@ fn all_formats(engine: &Engine, files: &[String]) -> Vec<(&'static str, String)>
 #[test]
 fn three_argument_orders_give_byte_identical_reports_in_every_format() {
     let engine = common::engine();
-    for dir in ["tests/fixtures/port", "tests/fixtures/budget", "tests/fixtures/company"] {
+    for dir in [
+        "tests/fixtures/port",
+        "tests/fixtures/budget",
+        "tests/fixtures/company",
+    ] {
         let sorted = articles(dir);
         let mut reversed = sorted.clone();
         reversed.reverse();
@@ -76,7 +87,10 @@ fn three_argument_orders_give_byte_identical_reports_in_every_format() {
         for (k, r) in reports.iter().enumerate().skip(1) {
             for ((format, a), (_, b)) in r.iter().zip(&reports[0]) {
                 assert!(!b.is_empty(), "{dir} {format}");
-                assert!(a == b, "{dir} --format {format}: order {k} differs:\n{a}\n---\n{b}");
+                assert!(
+                    a == b,
+                    "{dir} --format {format}: order {k} differs:\n{a}\n---\n{b}"
+                );
             }
         }
         // The binary prints those same bytes, whatever the order.
@@ -96,7 +110,7 @@ fn three_argument_orders_give_byte_identical_reports_in_every_format() {
 }
 
 /// The sorted port and budget articles, and their JSON and human reports.
-static EXPECTED: LazyLock<(Vec<String>, Vec<(&'static str, String)>)> = LazyLock::new(|| {
+static EXPECTED: LazyLock<(Vec<String>, Reports)> = LazyLock::new(|| {
     let mut files = articles("tests/fixtures/port");
     files.extend(articles("tests/fixtures/budget"));
     let reports = all_formats(&ENGINE, &files);

@@ -55,7 +55,14 @@ fn port_findings(json: &str) -> Vec<(String, String, Vec<String>)> {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|e| format!("{}:{}:{}", e["path"].as_str().unwrap(), e["line"], e["column"]))
+                .map(|e| {
+                    format!(
+                        "{}:{}:{}",
+                        e["path"].as_str().unwrap(),
+                        e["line"],
+                        e["column"]
+                    )
+                })
                 .collect::<Vec<_>>();
             (
                 f["rule"].as_str().unwrap().to_string(),
@@ -99,7 +106,11 @@ fn item1_spaces_inside_a_name_neither_panic_nor_lose_the_affiliation() {
 
     // With an ASCII ending the affiliation after "of" was lost.
     let d = dir.join("d.txt");
-    std::fs::write(&d, "Foreign Minister Jane  Roe of Estonia said the port would grow.\n").unwrap();
+    std::fs::write(
+        &d,
+        "Foreign Minister Jane  Roe of Estonia said the port would grow.\n",
+    )
+    .unwrap();
     let r = run(&["claims", "--format", "json", s(&c), s(&d)]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let json: Json = serde_json::from_str(&r.stdout).unwrap();
@@ -121,8 +132,18 @@ fn item1_spaces_inside_a_name_neither_panic_nor_lose_the_affiliation() {
     assert_eq!(
         people(0),
         vec![
-            ("Andrej Plenković".into(), "Prime Minister".into(), Json::Null, 16),
-            ("Andrej Plenković".into(), "Prime Minister".into(), Json::Null, 16),
+            (
+                "Andrej Plenković".into(),
+                "Prime Minister".into(),
+                Json::Null,
+                16
+            ),
+            (
+                "Andrej Plenković".into(),
+                "Prime Minister".into(),
+                Json::Null,
+                16
+            ),
         ]
     );
     assert_eq!(
@@ -142,7 +163,15 @@ fn item2_a_long_sentence_is_cut_with_one_warning_per_file() {
     let dir = tempdir("item2");
     let long = dir.join("table.txt");
     let row = "The Port of Vellmar Sound handled 7.1 million tonnes of cargo in 2024, ";
-    std::fs::write(&long, format!("{}and more.\n\n{}and so on.\n", row.repeat(40), row.repeat(30))).unwrap();
+    std::fs::write(
+        &long,
+        format!(
+            "{}and more.\n\n{}and so on.\n",
+            row.repeat(40),
+            row.repeat(30)
+        ),
+    )
+    .unwrap();
     let r = run(&["check", "--format", "json", s(&long), PORT]);
     assert_eq!(r.code, Some(1));
     assert_eq!(
@@ -179,7 +208,12 @@ fn item4_fingerprints_survive_path_spellings_order_and_agreeing_articles() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r["partialFingerprints"]["claimcheckFinding/v2"].as_str().unwrap().to_string())
+            .map(|r| {
+                r["partialFingerprints"]["claimcheckFinding/v2"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         p.sort();
         p
@@ -213,7 +247,10 @@ fn item4_fingerprints_survive_path_spellings_order_and_agreeing_articles() {
     let mut with_more = vec![PORT, s(&dir)];
     let more = prints(&with_more);
     for p in &base {
-        assert!(more.contains(p), "{p} lost when agreeing articles were added");
+        assert!(
+            more.contains(p),
+            "{p} lost when agreeing articles were added"
+        );
     }
     with_more.reverse();
     assert_eq!(prints(&with_more), more);
@@ -225,7 +262,11 @@ fn item4_fingerprints_survive_path_spellings_order_and_agreeing_articles() {
 fn item5_hidden_articles_are_named() {
     let dir = tempdir("item5-hidden");
     std::fs::create_dir_all(dir.join("desk/.drafts")).unwrap();
-    std::fs::copy("tests/fixtures/port/shipping-wire.txt", dir.join("desk/.drafts/wire.txt")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/port/shipping-wire.txt",
+        dir.join("desk/.drafts/wire.txt"),
+    )
+    .unwrap();
     let desk = dir.join("desk");
     let r = run(&["check", "--format", "json", s(&desk), PORT]);
     assert_eq!(r.code, Some(2));
@@ -238,7 +279,11 @@ fn item5_hidden_articles_are_named() {
     );
     assert_eq!(port_findings(&r.stdout), port_alone());
     // Beside articles that are read, the hidden ones are a warning.
-    std::fs::write(desk.join("brief.txt"), "The harbour board met on Tuesday.\n").unwrap();
+    std::fs::write(
+        desk.join("brief.txt"),
+        "The harbour board met on Tuesday.\n",
+    )
+    .unwrap();
     std::fs::write(desk.join(".note.md"), "A hidden note.\n").unwrap();
     let r = run(&["check", s(&desk)]);
     assert_eq!(r.code, Some(0));
@@ -249,7 +294,10 @@ fn item5_hidden_articles_are_named() {
             s(&desk)
         )
     );
-    assert_eq!(r.stdout, "1 document checked: 0 errors, 0 warnings, 0 info\n");
+    assert_eq!(
+        r.stdout,
+        "1 document checked: 0 errors, 0 warnings, 0 info\n"
+    );
 }
 
 // 5b. Symbolic links to articles inside a folder were skipped.
@@ -295,7 +343,11 @@ fn item5_bad_metadata_dates_are_warned_about() {
     let dir = tempdir("item5-dates");
     let md = |name: &str, date: &str| {
         let p = dir.join(name);
-        std::fs::write(&p, format!("---\ntitle: T\ndate: {date}\n---\nThe port said.\n")).unwrap();
+        std::fs::write(
+            &p,
+            format!("---\ntitle: T\ndate: {date}\n---\nThe port said.\n"),
+        )
+        .unwrap();
         p
     };
     let feb = md("feb.md", "2025-02-30");
@@ -330,7 +382,14 @@ fn item5_bad_metadata_dates_are_warned_about() {
 // 5d. `--published missing.md=...` was accepted.
 #[test]
 fn item5_published_for_a_file_not_given_is_an_error() {
-    let r = run(&["check", "--format", "json", "--published", "missing.md=2025-01-02", PORT]);
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        "--published",
+        "missing.md=2025-01-02",
+        PORT,
+    ]);
     assert_eq!(r.code, Some(2));
     assert_eq!(
         r.stderr,
@@ -368,7 +427,11 @@ fn item5_a_suppression_of_an_unknown_rule_is_named() {
     );
     assert_eq!(port_findings(&r.stdout), port_alone());
     // A rule the config disables is still a rule.
-    std::fs::write(dir.join("claimcheck.toml"), "disable = [\"figure-conflict\"]\n").unwrap();
+    std::fs::write(
+        dir.join("claimcheck.toml"),
+        "disable = [\"figure-conflict\"]\n",
+    )
+    .unwrap();
     std::fs::write(
         &f,
         "Notes.\n\n<!-- claimcheck-disable-next-line figure-conflict -->\n\nThe port said.\n",
@@ -384,14 +447,25 @@ fn item5_gitignore_is_respected_outside_git() {
     let dir = tempdir("item5-ignore");
     assert!(!dir.join(".git").exists());
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
-    std::fs::copy("tests/fixtures/port/shipping-wire.txt", dir.join("wire.txt")).unwrap();
-    std::fs::copy("tests/fixtures/port/baltic-freight.txt", dir.join("drafts/baltic.txt")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/port/shipping-wire.txt",
+        dir.join("wire.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/port/baltic-freight.txt",
+        dir.join("drafts/baltic.txt"),
+    )
+    .unwrap();
     std::fs::write(dir.join(".gitignore"), "drafts/\n").unwrap();
     let r = run(&["check", "--format", "json", s(&dir)]);
     assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
     let report: Json = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(report["documents"].as_array().unwrap().len(), 1);
-    assert_eq!(report["documents"][0]["path"], format!("{}/wire.txt", s(&dir)));
+    assert_eq!(
+        report["documents"][0]["path"],
+        format!("{}/wire.txt", s(&dir))
+    );
 }
 
 // 5g. A lone CR line ending put the file on one line.
@@ -405,7 +479,11 @@ fn item5_lone_carriage_returns_are_line_breaks() {
     )
     .unwrap();
     let other = dir.join("other.txt");
-    std::fs::write(&other, "Lindholm Airport handled 7.9 million passengers in 2024.\n").unwrap();
+    std::fs::write(
+        &other,
+        "Lindholm Airport handled 7.9 million passengers in 2024.\n",
+    )
+    .unwrap();
     let r = run(&["check", "--format", "json", s(&f), s(&other), PORT]);
     assert_eq!(r.code, Some(1));
     assert_eq!(
@@ -459,7 +537,15 @@ fn item6_only_regular_files_within_the_limit_are_read() {
 
     let big = dir.join("big.txt");
     std::fs::write(&big, "x".repeat(2_000)).unwrap();
-    let r = run(&["check", "--format", "json", "--max-file-size", "1k", s(&big), PORT]);
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        "--max-file-size",
+        "1k",
+        s(&big),
+        PORT,
+    ]);
     assert_eq!(r.code, Some(2));
     assert_eq!(
         r.stderr,
@@ -500,7 +586,11 @@ fn item7_control_characters_are_escaped_in_terminal_formats() {
     )
     .unwrap();
     let other = dir.join("other.txt");
-    std::fs::write(&other, "The Port of Kestrel Bay handled 7.1 million tonnes of cargo in 2024.\n").unwrap();
+    std::fs::write(
+        &other,
+        "The Port of Kestrel Bay handled 7.1 million tonnes of cargo in 2024.\n",
+    )
+    .unwrap();
     let rows = dir.join("wire.jsonl");
     std::fs::write(
         &rows,
@@ -515,12 +605,21 @@ fn item7_control_characters_are_escaped_in_terminal_formats() {
         vec!["diff", s(&other), s(&name), "--against", s(&rows)],
     ] {
         let r = run(&args);
-        assert!(!r.stdout.contains('\u{1b}') && !r.stderr.contains('\u{1b}'), "{args:?}: {}", r.stdout);
+        assert!(
+            !r.stdout.contains('\u{1b}') && !r.stderr.contains('\u{1b}'),
+            "{args:?}: {}",
+            r.stdout
+        );
         assert!(!r.stdout.contains('\u{7}'), "{args:?}");
         assert!(r.stdout.contains(&shown), "{args:?}: {}", r.stdout);
     }
     let r = run(&["claims", s(&rows)]);
-    assert!(r.stdout.starts_with(&format!("{}#a\\u{{1b}}]0;owned\\u{{7}}\n", s(&rows))), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with(&format!("{}#a\\u{{1b}}]0;owned\\u{{7}}\n", s(&rows))),
+        "{}",
+        r.stdout
+    );
     // Machine formats keep the name exact, JSON-escaped.
     let r = run(&["check", "--format", "json", s(&name), s(&other)]);
     let report: Json = serde_json::from_str(&r.stdout).unwrap();
@@ -541,19 +640,47 @@ fn item7_changed_since_runs_no_program_of_the_repository() {
             .unwrap();
         assert!(ok.success(), "git {args:?}");
     };
-    std::fs::copy("tests/fixtures/revisions/harbour-weekly-v1.md", dir.join("harbour-weekly.md")).unwrap();
-    std::fs::copy("tests/fixtures/port/coast-gazette.html", dir.join("coast-gazette.html")).unwrap();
-    std::fs::copy("tests/fixtures/port/shipping-wire.txt", dir.join("shipping-wire.txt")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/revisions/harbour-weekly-v1.md",
+        dir.join("harbour-weekly.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/port/coast-gazette.html",
+        dir.join("coast-gazette.html"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/port/shipping-wire.txt",
+        dir.join("shipping-wire.txt"),
+    )
+    .unwrap();
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "first"]);
     let fsmonitor = dir.join("ran-fsmonitor");
     let filter = dir.join("ran-filter");
-    git(&["config", "core.fsmonitor", &format!("touch {}; false", s(&fsmonitor))]);
-    git(&["config", "filter.evil.clean", &format!("touch {}; cat", s(&filter))]);
-    git(&["config", "diff.evil.textconv", &format!("touch {}; cat", s(&filter))]);
+    git(&[
+        "config",
+        "core.fsmonitor",
+        &format!("touch {}; false", s(&fsmonitor)),
+    ]);
+    git(&[
+        "config",
+        "filter.evil.clean",
+        &format!("touch {}; cat", s(&filter)),
+    ]);
+    git(&[
+        "config",
+        "diff.evil.textconv",
+        &format!("touch {}; cat", s(&filter)),
+    ]);
     std::fs::write(dir.join(".gitattributes"), "*.md filter=evil diff=evil\n").unwrap();
-    std::fs::copy("tests/fixtures/revisions/harbour-weekly-v2.md", dir.join("harbour-weekly.md")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/revisions/harbour-weekly-v2.md",
+        dir.join("harbour-weekly.md"),
+    )
+    .unwrap();
     let r = run_in(
         &dir,
         &[

@@ -130,7 +130,10 @@ fn git_with(dir: &Path, extra: &[String], args: &[&str]) -> Result<std::process:
 /// `-c filter.NAME.clean= -c filter.NAME.smudge= -c filter.NAME.process=`
 /// for every filter driver the repository's config names.
 fn no_filters(dir: &Path) -> Result<Vec<String>, String> {
-    let out = git(dir, &["config", "--name-only", "--get-regexp", r"^filter\."])?;
+    let out = git(
+        dir,
+        &["config", "--name-only", "--get-regexp", r"^filter\."],
+    )?;
     let mut drivers: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|k| {

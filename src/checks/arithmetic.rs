@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, version_key, versions,
-    Corpus, Finding,
+    applies, both_sides, finding, period_text, render, subject_text, version_key, versions, Corpus,
+    Finding,
 };
-use crate::link::subject_key;
 use crate::claims::{Claim, ClaimValue};
+use crate::link::subject_key;
 use crate::model::Modality;
 use crate::rules::{ArithmeticOn, ArithmeticParams, CheckDef, FrameKind};
 use crate::values::fmt_num;

@@ -4,12 +4,12 @@
 use std::cmp::Ordering;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, version_key, versions,
-    Corpus, Finding,
+    applies, both_sides, finding, period_text, render, subject_text, version_key, versions, Corpus,
+    Finding,
 };
-use crate::link::subject_key;
 use crate::claims::{Claim, ClaimValue};
 use crate::entities::fold;
+use crate::link::subject_key;
 use crate::model::Modality;
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 
@@ -78,12 +78,12 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
 fn side_order(a: &Claim, b: &Claim) -> Ordering {
     let value = match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. })
-        | (ClaimValue::Date { interval: x }, ClaimValue::Date { interval: y }) => x
-            .lo
-            .total_cmp(&y.lo)
-            .then(x.hi.total_cmp(&y.hi))
-            .then(x.lo_open.cmp(&y.lo_open))
-            .then(x.hi_open.cmp(&y.hi_open)),
+        | (ClaimValue::Date { interval: x }, ClaimValue::Date { interval: y }) => {
+            x.lo.total_cmp(&y.lo)
+                .then(x.hi.total_cmp(&y.hi))
+                .then(x.lo_open.cmp(&y.lo_open))
+                .then(x.hi_open.cmp(&y.hi_open))
+        }
         (ClaimValue::Label { text: x }, ClaimValue::Label { text: y }) => x.cmp(y),
         _ => Ordering::Equal,
     };

@@ -45,7 +45,11 @@ pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Ve
                 let mut evidence = vec![(*ea).clone(), (*eb).clone()];
                 evidence.sort_by_key(|e| (e.doc, e.start));
                 let key = format!("{title}|{}|{}", fold::key(a), fold::key(b));
-                out.push(finding(def, message, evidence).about((*a).clone()).keyed(key));
+                out.push(
+                    finding(def, message, evidence)
+                        .about((*a).clone())
+                        .keyed(key),
+                );
             }
         }
     }

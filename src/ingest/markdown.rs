@@ -134,7 +134,12 @@ fn front_matter(source: &str) -> Option<FrontMatter> {
 fn toml_fields(inner: &str) -> Result<Vec<(String, String)>, String> {
     let table = inner.parse::<toml::Table>().map_err(|e| {
         // The first line of toml's message says what; the rest draws it.
-        e.to_string().lines().next().unwrap_or("").trim().to_string()
+        e.to_string()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
     })?;
     Ok(table
         .into_iter()

@@ -91,10 +91,8 @@ pub fn load(input: &Input, limit: u64) -> Loaded {
     };
     let (text, lone_cr) = lone_cr_as_newline(text);
     if lone_cr {
-        out.warnings.push(InputWarning::new(
-            &input.name,
-            Warning::LoneCarriageReturns,
-        ));
+        out.warnings
+            .push(InputWarning::new(&input.name, Warning::LoneCarriageReturns));
     }
     let (docs, errors) = parse(&input.name, text, format_of(&input.name));
     out.docs = docs;

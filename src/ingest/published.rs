@@ -98,10 +98,13 @@ pub fn meta_date(raw: &str) -> Result<NaiveDate, String> {
     }
     let shape = v.len() >= 10
         && v.is_char_boundary(10)
-        && v[..10]
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && v[..10].bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     Err(if shape {
         "no such day in the calendar".into()
     } else {
@@ -273,12 +276,27 @@ mod tests {
 
     #[test]
     fn metadata_dates_that_are_none_say_why() {
-        assert_eq!(meta_date("2025-03-04T10:00:00Z"), Ok(ymd(2025, 3, 4).unwrap()));
+        assert_eq!(
+            meta_date("2025-03-04T10:00:00Z"),
+            Ok(ymd(2025, 3, 4).unwrap())
+        );
         assert_eq!(meta_date("[2025-03-04]"), Ok(ymd(2025, 3, 4).unwrap()));
-        assert_eq!(meta_date("2025-02-30").unwrap_err(), "no such day in the calendar");
-        assert_eq!(meta_date("2025-13-45").unwrap_err(), "no such day in the calendar");
-        assert_eq!(meta_date("[2025-03-04").unwrap_err(), "an unclosed YAML list");
-        assert_eq!(meta_date("soon").unwrap_err(), "not YYYY-MM-DD or 'Month D, YYYY'");
+        assert_eq!(
+            meta_date("2025-02-30").unwrap_err(),
+            "no such day in the calendar"
+        );
+        assert_eq!(
+            meta_date("2025-13-45").unwrap_err(),
+            "no such day in the calendar"
+        );
+        assert_eq!(
+            meta_date("[2025-03-04").unwrap_err(),
+            "an unclosed YAML list"
+        );
+        assert_eq!(
+            meta_date("soon").unwrap_err(),
+            "not YYYY-MM-DD or 'Month D, YYYY'"
+        );
     }
 
     #[test]

@@ -59,7 +59,15 @@ pub fn human(d: &RevisionDiff) -> String {
         "claims added",
         d.added
             .iter()
-            .map(|c| format!("+ {}:{}:{}  {}", escape(&c.path), c.line, c.column, claim(c)))
+            .map(|c| {
+                format!(
+                    "+ {}:{}:{}  {}",
+                    escape(&c.path),
+                    c.line,
+                    c.column,
+                    claim(c)
+                )
+            })
             .collect(),
     );
     section(
@@ -67,7 +75,15 @@ pub fn human(d: &RevisionDiff) -> String {
         "claims removed",
         d.removed
             .iter()
-            .map(|c| format!("- {}:{}:{}  {}", escape(&c.path), c.line, c.column, claim(c)))
+            .map(|c| {
+                format!(
+                    "- {}:{}:{}  {}",
+                    escape(&c.path),
+                    c.line,
+                    c.column,
+                    claim(c)
+                )
+            })
             .collect(),
     );
     let finding = |f: &FindingView| {

@@ -7,11 +7,11 @@
 use serde_json::{json, Value as Json};
 
 use super::{place, CheckReport};
-use crate::paths::normalize;
 use crate::checks::Finding;
 use crate::document::Analyzed;
 use crate::model::Evidence;
 use crate::model::Severity;
+use crate::paths::normalize;
 use crate::rules::CheckDef;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

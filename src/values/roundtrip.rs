@@ -108,7 +108,11 @@ fn written() -> impl Strategy<Value = Written> {
             whole,
             decimals,
             // A percentage takes no scale word.
-            scale: if matches!(unit, Unit::Percent) { None } else { scale },
+            scale: if matches!(unit, Unit::Percent) {
+                None
+            } else {
+                scale
+            },
             unit,
             qualifier,
         })

@@ -6,12 +6,12 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 
 use super::{tail_chars, Interval, Value, ValueKind};
-use crate::spans::SpanSet;
 use crate::calendar::{
     day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
 };
 use crate::model::Modality;
 use crate::rules::language::{alternation, english};
+use crate::spans::SpanSet;
 
 /// What relative times are resolved against.
 #[derive(Debug, Clone, Copy, Default)]
