@@ -3,6 +3,7 @@
 //! reads.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::entities::{DocEntities, Gazetteer};
 use crate::error::{InputWarning, Warning};
@@ -56,23 +57,29 @@ impl DocumentReader {
                 .at(line, column),
             );
         }
-        let sentences = segmented
-            .sentences
-            .into_iter()
-            .map(|s| {
-                let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
-                // The dateline dates the article; it reports nothing.
-                if let Some(end) = published.dateline_end {
-                    values.retain(|v| v.end > end);
-                }
-                Sentence {
-                    start: s.start,
-                    end: s.end,
-                    values,
-                }
-            })
-            .collect();
-        let entities = self.gazetteer.find(&doc.text);
+        // Sentences are read independently, and names from the whole text:
+        // a long article uses every core, not one.
+        let (sentences, entities) = rayon::join(
+            || {
+                segmented
+                    .sentences
+                    .into_par_iter()
+                    .map(|s| {
+                        let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
+                        // The dateline dates the article; it reports nothing.
+                        if let Some(end) = published.dateline_end {
+                            values.retain(|v| v.end > end);
+                        }
+                        Sentence {
+                            start: s.start,
+                            end: s.end,
+                            values,
+                        }
+                    })
+                    .collect()
+            },
+            || self.gazetteer.find(&doc.text),
+        );
         let analyzed = Analyzed {
             doc,
             published,

@@ -24,6 +24,13 @@ pub fn run(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Ve
 /// (predicate, subject, period in whole days).
 type MeasureKey<'a> = (&'a str, &'a [String], (i64, i64));
 
+/// The claims of one measure key a growth rate is checked against: the
+/// first stated anywhere, and the first in each document.
+struct Measures {
+    first: usize,
+    first_in_doc: HashMap<usize, usize>,
+}
+
 fn number(c: &Claim) -> Option<(&Interval, &str)> {
     match &c.value {
         ClaimValue::Number { interval, unit } => Some((interval, unit.as_str())),
@@ -38,17 +45,27 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
     // Actual, bounded measures by (predicate, subject, period): built once,
     // so each growth rate looks its two values up instead of scanning.
     let key = |p: (f64, f64)| (p.0 as i64, p.1 as i64);
-    let mut measures: HashMap<MeasureKey<'_>, Vec<usize>> = HashMap::new();
+    let mut measures: HashMap<MeasureKey<'_>, Measures> = HashMap::new();
+    let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.start);
     for (i, c) in claims.iter().enumerate() {
         let Some(p) = c.period else { continue };
         if c.kind == FrameKind::Measure
             && c.modality == Modality::Actual
             && number(c).is_some_and(|(v, _)| v.is_bounded())
         {
-            measures
+            let m = measures
                 .entry((c.predicate.as_str(), c.subject.as_slice(), key(p)))
-                .or_default()
-                .push(i);
+                .or_insert(Measures {
+                    first: i,
+                    first_in_doc: HashMap::new(),
+                });
+            if place(i) < place(m.first) {
+                m.first = i;
+            }
+            let d = m.first_in_doc.entry(c.evidence.doc).or_insert(i);
+            if place(i) < place(*d) {
+                *d = i;
+            }
         }
     }
     let mut out = Vec::new();
@@ -61,17 +78,13 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
         };
         // Values stated with the rate come first, then other documents'.
         let find = |p: (f64, f64)| {
-            measures
-                .get(&(g.predicate.as_str(), g.subject.as_slice(), key(p)))?
-                .iter()
-                .map(|&i| &claims[i])
-                .min_by_key(|c| {
-                    (
-                        c.evidence.doc != g.evidence.doc,
-                        c.evidence.doc,
-                        c.evidence.start,
-                    )
-                })
+            let m = measures.get(&(g.predicate.as_str(), g.subject.as_slice(), key(p)))?;
+            let i = m
+                .first_in_doc
+                .get(&g.evidence.doc)
+                .copied()
+                .unwrap_or(m.first);
+            Some(&claims[i])
         };
         let (Some(now), Some(then)) = (find(period), find(base)) else {
             continue;

@@ -165,6 +165,14 @@ impl Learner {
 
     fn people(&self, text: &str, gaz: &Gazetteer, known: &[Mention]) -> Vec<Person> {
         let mut people: Vec<Person> = Vec::new();
+        // The first known mention ending, and starting, at each offset: a
+        // title's affiliation is looked up, not searched for.
+        let mut by_end: HashMap<usize, usize> = HashMap::new();
+        let mut by_start: HashMap<usize, usize> = HashMap::new();
+        for (i, m) in known.iter().enumerate() {
+            by_end.entry(m.end).or_insert(i);
+            by_start.entry(m.start).or_insert(i);
+        }
         for c in self.person.captures_iter(text) {
             let name_m = c.name("name").unwrap();
             // Stop at a possessive, a month, or a known place or organization.
@@ -201,17 +209,26 @@ impl Learner {
                 .name("of")
                 .and_then(|o| gaz.lookup(o.as_str()).map(|(n, _)| n.to_string()))
                 .or_else(|| {
-                    known
-                        .iter()
-                        .find(|m| m.end == before.len() && m.end <= title.start())
-                        .map(|m| m.entity.clone())
+                    let &i = by_end.get(&before.len())?;
+                    Some(known[i].entity.clone())
                 })
                 .or_else(|| {
+                    // A mention right after "of", or after "of the".
                     let at = after_of?;
-                    known
-                        .iter()
-                        .find(|m| m.start == at || text[at..m.start.max(at)].trim() == "the")
-                        .map(|m| m.entity.clone())
+                    let mut first = by_start.get(&at).copied();
+                    let rest = &text[at..];
+                    let lead = rest.len() - rest.trim_start().len();
+                    if rest[lead..].starts_with("the") {
+                        let p2 = at + lead + 3;
+                        let gap = text[p2..].len() - text[p2..].trim_start().len();
+                        let offsets = text[p2..p2 + gap].char_indices().map(|(k, _)| k);
+                        for k in offsets.chain([gap]) {
+                            if let Some(&i) = by_start.get(&(p2 + k)) {
+                                first = Some(first.map_or(i, |f: usize| f.min(i)));
+                            }
+                        }
+                    }
+                    first.map(|i| known[i].entity.clone())
                 });
             people.push(Person {
                 name,
@@ -234,14 +251,13 @@ impl Learner {
             .collect();
         full.sort();
         full.dedup();
+        let mut by_last: HashMap<&str, Vec<&String>> = HashMap::new();
+        for (name, last) in &full {
+            by_last.entry(last.as_str()).or_default().push(name);
+        }
         for p in &mut people {
             if !p.name.contains(' ') {
-                let matches: Vec<&String> = full
-                    .iter()
-                    .filter(|(_, last)| *last == p.name)
-                    .map(|(n, _)| n)
-                    .collect();
-                if let [only] = matches.as_slice() {
+                if let Some([only]) = by_last.get(p.name.as_str()).map(Vec::as_slice) {
                     p.name = (*only).clone();
                 }
             }
