@@ -195,6 +195,47 @@ fn item2_a_long_sentence_is_cut_with_one_warning_per_file() {
     assert_eq!(quantities, 70);
 }
 
+// 2b. The human renderer re-walked long lines: a finding on a long line is
+// shown as a window around its value, at its true column.
+#[test]
+fn item2_a_long_line_is_shown_as_a_window_at_its_true_column() {
+    let dir = tempdir("item2-line");
+    let a = dir.join("a.txt");
+    let filler = "The harbour board met and talked at length about dredging. ".repeat(20);
+    std::fs::write(
+        &a,
+        format!("{filler}The Port of Vellmar Sound handled 6.2 million tonnes of cargo in 2024.\n"),
+    )
+    .unwrap();
+    let b = dir.join("b.txt");
+    std::fs::write(
+        &b,
+        "The Port of Vellmar Sound handled 7.1 million tonnes of cargo in 2024.\n",
+    )
+    .unwrap();
+    let r = run(&["check", s(&a), s(&b)]);
+    assert_eq!((r.code, r.stderr.as_str()), (Some(1), ""));
+    let column = filler.chars().count() + "The Port of Vellmar Sound handled ".len() + 1;
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "error: [figure-conflict] Port of Vellmar Sound: cargo handled for 2024 is 6.2 million tonnes in one place and 7.1 million tonnes in another"
+    );
+    assert_eq!(lines[1], format!(" --> {}:1:{column}", s(&a)));
+    assert!(
+        lines.iter().all(|l| l.chars().count() < 300),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "dredging. The Port of Vellmar Sound handled 6.2 million tonnes of cargo in 2024."
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 // 3 is tests/order.rs. 4. SARIF fingerprints churned.
 #[test]
 fn item4_fingerprints_survive_path_spellings_order_and_agreeing_articles() {
