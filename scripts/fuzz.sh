@@ -61,12 +61,17 @@ for t in "${targets[@]}"; do
     seeds_for "$t" | while read -r f; do cp "$f" "$corpus/seed-$(basename "$f")"; done
   fi
   echo "== $t: ${seconds}s"
+  set +e
   cargo fuzz run "${flags[@]}" "$t" "$corpus" -- \
     -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 2>&1 | grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb|==|.*(ERROR|panicked|Timeout|out-of-memory|crash-|timeout-|oom-).*)' || true
-  # grep hides libFuzzer's running log; the exit status is the fuzzer's.
-  if ls artifacts/"$t"/crash-* artifacts/"$t"/timeout-* artifacts/"$t"/oom-* >/dev/null 2>&1; then
-    echo "fuzz: $t found a failing input:"; ls artifacts/"$t"
+    -print_final_stats=1 2>&1 |
+    grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb|==|.*(ERROR|panicked|Timeout|out-of-memory|crash-|timeout-|oom-).*)'
+  status=${PIPESTATUS[0]}
+  set -e
+  # grep only hides libFuzzer's running log; the status is the fuzzer's:
+  # non-zero for a crash, an input over 2 s or over 2 GB.
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz: $t failed (status $status); the input is in fuzz/artifacts/$t/"
     exit 1
   fi
 done

@@ -281,10 +281,11 @@ fn parse_tag<'a>(src: &'a str, start: usize, ends: &TagEnds) -> Option<Tag<'a>> 
                 }
             }
         }
-        if key.is_empty() {
-            i += 1;
-        } else {
+        if !key.is_empty() {
             attrs.push((key, value));
+        } else if i == key_start {
+            // Nothing was read: step over one character (never into one).
+            i += src[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
 }
@@ -395,6 +396,14 @@ mod tests {
         assert_eq!(&src[d.map.to_source(at)..d.map.to_source(at) + 3], "7.1");
         let y = d.text.find("Y handled").unwrap();
         assert_eq!(&src[d.map.to_source(y)..d.map.to_source(y) + 1], "Y");
+    }
+
+    #[test]
+    fn a_value_without_a_name_then_a_multibyte_letter_is_no_panic() {
+        // Found by fuzzing: after `="…"` the parser stepped one byte into
+        // the "²" that followed.
+        let d = doc("<p>A<a =\"/x\"\u{b2}b>link</a> 2019 text.</p>");
+        assert!(d.text.contains("link"), "{:?}", d.text);
     }
 
     #[test]

@@ -145,7 +145,7 @@ impl TimeReader {
 
     pub fn read(&self, sentence: &str, base: usize, ctx: &TimeContext) -> Vec<Value> {
         let mut spans: Vec<(usize, usize, Found)> = Vec::new();
-        // What earlier (more specific) patterns matched, as written.
+        // The spans earlier (more specific) patterns took.
         let mut matched = SpanSet::new();
         for (re, handler) in &self.patterns {
             for c in re.captures_iter(sentence) {
