@@ -30,9 +30,47 @@ pub struct Config {
     /// The `--fail-on` used when the command line gives none.
     #[serde(default)]
     pub fail_on: Option<Severity>,
+    /// The `--max-file-size` used when the command line gives none, as
+    /// written: bytes, or "50MB", "2MiB".
+    #[serde(default, rename = "max-file-size")]
+    max_file_size_written: Option<SizeSetting>,
+    /// That size in bytes.
+    #[serde(skip)]
+    pub max_file_size: Option<u64>,
     /// Where the file was read from; empty for the defaults.
     #[serde(skip)]
     pub path: String,
+}
+
+/// A size as a config file writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum SizeSetting {
+    Bytes(u64),
+    Written(String),
+}
+
+/// "50MB", "50 MB", "2MiB", "1500000", "10k": a size in bytes. K, M and G
+/// are powers of 1000, KiB, MiB and GiB of 1024.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size (write e.g. 50MB or 2000000)"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => return Err(format!("'{s}' is not a size (write e.g. 50MB or 2000000)")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("'{s}' is too large"))
 }
 
 impl Config {
@@ -71,6 +109,16 @@ impl Config {
             message: e.to_string().trim_end().to_string(),
         })?;
         config.path = path.to_string();
+        config.max_file_size = match &config.max_file_size_written {
+            None => None,
+            Some(SizeSetting::Bytes(n)) => Some(*n),
+            Some(SizeSetting::Written(s)) => {
+                Some(parse_size(s).map_err(|message| SetupError::Rules {
+                    path: path.to_string(),
+                    message: format!("max-file-size: {message}"),
+                })?)
+            }
+        };
         Ok(config)
     }
 
@@ -89,6 +137,7 @@ impl Config {
             });
         }
         rules.check.retain(|c| !self.disable.contains(&c.id));
+        rules.disabled.extend(self.disable.iter().cloned());
         for c in &mut rules.check {
             if let Some(s) = self.severity.get(&c.id) {
                 c.severity = *s;
@@ -126,6 +175,26 @@ mod tests {
         assert_eq!(
             e,
             "cfg/claimcheck.toml: no rule named 'no-such-rule'; `claimcheck rules` lists them"
+        );
+    }
+
+    #[test]
+    fn sizes_read_in_bytes() {
+        assert_eq!(parse_size("50MB"), Ok(50_000_000));
+        assert_eq!(parse_size("2 MiB"), Ok(2 * 1024 * 1024));
+        assert_eq!(parse_size("1500"), Ok(1500));
+        assert_eq!(
+            parse_size("lots"),
+            Err("'lots' is not a size (write e.g. 50MB or 2000000)".to_string())
+        );
+        let c = Config::parse("c.toml", "max-file-size = \"1k\"\n").unwrap();
+        assert_eq!(c.max_file_size, Some(1000));
+        let c = Config::parse("c.toml", "max-file-size = 1234\n").unwrap();
+        assert_eq!(c.max_file_size, Some(1234));
+        let e = Config::parse("c.toml", "max-file-size = \"big\"\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.toml: max-file-size: 'big' is not a size (write e.g. 50MB or 2000000)"
         );
     }
 

@@ -3,8 +3,10 @@
 //! reads.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::entities::{DocEntities, Gazetteer};
+use crate::error::{InputWarning, Warning};
 use crate::grammar::{Grammar, Parse, ValueSpan};
 use crate::ingest::{self, Document, Published};
 use crate::model::Evidence;
@@ -40,60 +42,84 @@ impl DocumentReader {
     }
 
     /// Dates, segments and reads one document; `flag` is a publication date
-    /// given on the command line.
-    pub fn read(&self, doc: Document, flag: Option<NaiveDate>) -> Analyzed {
+    /// given on the command line. Also says what in it was read past.
+    pub fn read(&self, doc: Document, flag: Option<NaiveDate>) -> (Analyzed, Vec<InputWarning>) {
+        let name = doc.display_name();
+        let mut warnings: Vec<InputWarning> = doc
+            .notes
+            .iter()
+            .map(|w| InputWarning::new(&name, w.clone()))
+            .collect();
+        warnings.extend(ingest::published::meta_warning(&doc).map(|w| InputWarning::new(&name, w)));
         let published = ingest::published::determine(&doc, flag);
         let ctx = TimeContext {
             published: published.date,
             estimate_year: published.estimate_year,
         };
-        let sentences = segment::sentences(&doc.text)
-            .into_iter()
-            .enumerate()
-            .map(|(k, s)| {
-                let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
-                // The dateline dates the article; it reports nothing.
-                if let Some(end) = published.dateline_end {
-                    values.retain(|v| v.end > end);
-                }
-                let spans: Vec<ValueSpan> = values
-                    .iter()
-                    .map(|v| ValueSpan {
-                        start: v.start,
-                        end: v.end,
-                        kind: v.kind,
+        let segmented = segment::segment(&doc.text);
+        if let Some(split) = segmented.split {
+            let (line, column) = doc.position(split.first_start);
+            warnings.push(
+                InputWarning::new(
+                    &name,
+                    Warning::LongSentences {
+                        count: split.count,
+                        longest: split.longest,
+                        bound: segment::MAX_SENTENCE,
+                    },
+                )
+                .at(line, column),
+            );
+        }
+        // Sentences are read independently, and names from the whole text:
+        // a long article uses every core, not one.
+        let (sentences, entities) = rayon::join(
+            || {
+                segmented
+                    .sentences
+                    .into_par_iter()
+                    .enumerate()
+                    .map(|(k, s)| {
+                        let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
+                        // The dateline dates the article; it reports nothing.
+                        if let Some(end) = published.dateline_end {
+                            values.retain(|v| v.end > end);
+                        }
+                        let wanted = self.parse_all || !values.is_empty() || k < OPENING_SENTENCES;
+                        let parse = match self.grammar.filter(|_| wanted) {
+                            Some(g) => {
+                                let from =
+                                    parse_start(&doc.text, s.start, s.end, published.dateline_end);
+                                let spans: Vec<ValueSpan> = values
+                                    .iter()
+                                    .map(|v| ValueSpan {
+                                        start: v.start,
+                                        end: v.end,
+                                        kind: v.kind,
+                                    })
+                                    .collect();
+                                g.parse_sentence(&doc.text, from, s.end, &spans)
+                            }
+                            None => Parse::default(),
+                        };
+                        Sentence {
+                            start: s.start,
+                            end: s.end,
+                            values,
+                            parse,
+                        }
                     })
-                    .collect();
-                // A dateline opening the sentence ("RIGA, April 14, 2025 -")
-                // is no part of it: the parse starts after it.
-                let from = match published.dateline_end {
-                    Some(end) if s.start < end && end < s.end => {
-                        let rest = &doc.text[end..s.end];
-                        end + (rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':', ',']).len())
-                    }
-                    _ => s.start + place_dateline(&doc.text[s.start..s.end]),
-                };
-                let wanted = self.parse_all || !values.is_empty() || k < OPENING_SENTENCES;
-                let parse = self
-                    .grammar
-                    .filter(|_| wanted)
-                    .map(|g| g.parse_sentence(&doc.text, from, s.end, &spans))
-                    .unwrap_or_default();
-                Sentence {
-                    start: s.start,
-                    end: s.end,
-                    values,
-                    parse,
-                }
-            })
-            .collect();
-        let entities = self.gazetteer.find(&doc.text);
-        Analyzed {
+                    .collect()
+            },
+            || self.gazetteer.find(&doc.text),
+        );
+        let analyzed = Analyzed {
             doc,
             published,
             sentences,
             entities,
-        }
+        };
+        (analyzed, warnings)
     }
 }
 
@@ -105,6 +131,21 @@ pub struct Sentence {
     /// Tokens, tags, lemmas and the dependency tree; value spans are one
     /// token each.
     pub parse: Parse<'static>,
+}
+
+/// Where a sentence's parse starts: after a dateline opening it ("RIGA,
+/// April 14, 2025 -", "HARBORVIEW —"), which is no part of the sentence.
+fn parse_start(text: &str, start: usize, end: usize, dateline_end: Option<usize>) -> usize {
+    match dateline_end {
+        Some(d) if start < d && d < end => {
+            let rest = &text[d..end];
+            d + (rest.len()
+                - rest
+                    .trim_start_matches([' ', '-', '–', '—', ':', ','])
+                    .len())
+        }
+        _ => start + place_dateline(&text[start..end]),
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +173,16 @@ impl Sentence {
 impl Analyzed {
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.doc.text[s.start..s.end]
+    }
+
+    /// The sentence holding a span, found by binary search (sentences are
+    /// in text order and do not overlap).
+    pub fn sentence_at(&self, start: usize, end: usize) -> Option<&Sentence> {
+        let k = self.sentences.partition_point(|s| s.end < end);
+        self.sentences[k..]
+            .iter()
+            .take_while(|s| s.start <= start)
+            .find(|s| s.start <= start && end <= s.end)
     }
 }
 

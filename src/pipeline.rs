@@ -5,6 +5,7 @@
 //! `analyze` and `check`.
 
 use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -12,17 +13,18 @@ use rayon::prelude::*;
 use crate::checks::{self, Finding};
 use crate::claims::{Claim, Extractor};
 use crate::document::{Analyzed, DocumentReader};
-use crate::error::InputError;
+use crate::error::{InputError, InputWarning, Warning};
 use crate::ingest;
 use crate::link::ClaimGroups;
+use crate::paths;
 use crate::rules::RuleData;
 use crate::suppress::Suppressions;
 
 /// Everything compiled from the rules, built once per run.
 pub struct Engine {
     pub rules: RuleData,
-    reader: DocumentReader,
-    extractor: Extractor,
+    pub(crate) reader: DocumentReader,
+    pub(crate) extractor: Extractor,
 }
 
 impl Engine {
@@ -43,18 +45,32 @@ impl Engine {
 }
 
 /// What to read: paths as the user gave them (files, directories, `-` for
-/// stdin) and publication dates set for some of them.
-#[derive(Debug, Clone, Default)]
+/// stdin), publication dates set for some of them, and the largest file
+/// that is read.
+#[derive(Debug, Clone)]
 pub struct Inputs {
     pub paths: Vec<String>,
+    /// Keyed by path as given; `./a.md` and `a.md` are one path.
     pub published: HashMap<String, NaiveDate>,
+    /// Files over this many bytes are refused, not read.
+    pub max_file_size: u64,
+}
+
+impl Default for Inputs {
+    fn default() -> Self {
+        Inputs {
+            paths: Vec::new(),
+            published: HashMap::new(),
+            max_file_size: ingest::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 impl Inputs {
     pub fn of(paths: &[&str]) -> Self {
         Inputs {
             paths: paths.iter().map(|p| p.to_string()).collect(),
-            published: HashMap::new(),
+            ..Inputs::default()
         }
     }
 }
@@ -72,54 +88,134 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
-/// The analyzed documents, their claims, and the inputs that could not be
-/// read (each named; the others were still read).
+/// The analyzed documents, their claims, the inputs that could not be
+/// read (each named; the others were still read) and what was read past.
 pub struct Outcome {
+    /// Sorted by path, whatever the order of the inputs.
     pub docs: Vec<Analyzed>,
     /// Every claim, in document order; `evidence.doc` indexes `docs`.
     pub claims: Vec<Claim>,
     pub errors: Vec<InputError>,
+    pub warnings: Vec<InputWarning>,
 }
 
-/// The findings of a check, and how many the articles' comments silenced.
+/// The findings of a check, how many the articles' comments silenced, and
+/// what in those comments could not be understood.
 pub struct Checked {
     pub findings: Vec<Finding>,
     pub suppressed: usize,
+    pub warnings: Vec<InputWarning>,
 }
 
-/// Reads and analyzes the inputs, in parallel; documents keep the order of
-/// the inputs.
+/// Reads and analyzes the inputs, in parallel; documents are in path
+/// order. A document that trips a bug in the analysis is an error naming
+/// it, and the others are still analyzed.
 pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Outcome {
-    let (found, mut errors) = ingest::collect_inputs(&inputs.paths);
-    let loaded: Vec<_> = found.par_iter().map(ingest::load).collect();
+    let collected = ingest::collect_inputs(&inputs.paths);
+    let (mut errors, mut warnings) = (collected.errors, collected.warnings);
+    let limit = inputs.max_file_size;
+    let loaded: Vec<_> = collected
+        .inputs
+        .par_iter()
+        .map(|i| ingest::load(i, limit))
+        .collect();
     let mut read = Vec::new();
-    for (d, e) in loaded {
-        read.extend(d);
-        errors.extend(e);
+    for l in loaded {
+        read.extend(l.docs);
+        errors.extend(l.errors);
+        warnings.extend(l.warnings);
+    }
+    let published: HashMap<String, NaiveDate> = inputs
+        .published
+        .iter()
+        .map(|(p, d)| (paths::normalize(p), *d))
+        .collect();
+    // A date for a file that was not read is a mistake the user should hear
+    // of: it would otherwise change nothing, silently.
+    let mut unmatched: Vec<&String> = inputs
+        .published
+        .keys()
+        .filter(|p| {
+            let p = paths::normalize(p);
+            !read.iter().any(|d| paths::normalize(&d.path) == p)
+        })
+        .collect();
+    unmatched.sort();
+    for p in unmatched {
+        errors.push(InputError::new(
+            p.as_str(),
+            "--published names a file that is not among the documents read; its date is not used",
+        ));
     }
     progress.start(read.len());
-    let analyzed: Vec<(Analyzed, Vec<Claim>)> = read
+    let analyzed: Vec<Result<Read, InputError>> = read
         .into_par_iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let flag = inputs.published.get(&doc.path).copied();
-            let a = engine.reader.read(doc, flag);
-            let claims = engine.extractor.extract(i, &a);
+        .map(|doc| {
+            let name = doc.display_name();
+            let flag = published.get(&paths::normalize(&doc.path)).copied();
+            let run = panic::catch_unwind(AssertUnwindSafe(|| {
+                let (a, w) = engine.reader.read(doc, flag);
+                let claims = engine.extractor.extract(0, &a);
+                (a, claims, w)
+            }));
             progress.advance();
-            (a, claims)
+            run.map_err(|p| {
+                let why = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                InputError::new(
+                    name,
+                    format!("internal error, please report it with this file ({why}); not checked"),
+                )
+            })
         })
         .collect();
     let mut docs = Vec::with_capacity(analyzed.len());
     let mut claims = Vec::new();
-    for (a, c) in analyzed {
-        docs.push(a);
-        claims.extend(c);
+    for result in analyzed {
+        match result {
+            Ok((a, mut c, w)) => {
+                for claim in &mut c {
+                    claim.evidence.doc = docs.len();
+                }
+                docs.push(a);
+                claims.extend(c);
+                warnings.extend(w);
+            }
+            Err(e) => errors.push(e),
+        }
     }
+    errors.sort_by(|a, b| {
+        (paths::normalize(&a.path), a.line, a.column, &a.message).cmp(&(
+            paths::normalize(&b.path),
+            b.line,
+            b.column,
+            &b.message,
+        ))
+    });
+    sort_warnings(&mut warnings);
     Outcome {
         docs,
         claims,
         errors,
+        warnings,
     }
+}
+
+/// One document read: its analysis, claims and warnings.
+type Read = (Analyzed, Vec<Claim>, Vec<InputWarning>);
+
+fn sort_warnings(warnings: &mut [InputWarning]) {
+    warnings.sort_by_cached_key(|w| {
+        (
+            paths::normalize(&w.path),
+            w.line,
+            w.column,
+            w.warning.to_string(),
+        )
+    });
 }
 
 /// Links the claims and runs every rule, honouring suppression comments.
@@ -131,23 +227,50 @@ pub fn check(engine: &Engine, outcome: &Outcome) -> Checked {
         groups: &groups,
         rules: &engine.rules,
     });
-    let (findings, suppressed) = without_suppressed(&outcome.docs, found);
+    let silenced: Vec<Suppressions> = outcome
+        .docs
+        .iter()
+        .map(|a| Suppressions::scan(&a.doc))
+        .collect();
+    let mut warnings = Vec::new();
+    for (a, s) in outcome.docs.iter().zip(&silenced) {
+        for (rule, line, column) in s.named() {
+            if !engine.rules.knows(rule) {
+                warnings.push(
+                    InputWarning::new(
+                        a.doc.display_name(),
+                        Warning::UnknownRule {
+                            rule: rule.to_string(),
+                        },
+                    )
+                    .at(line, column),
+                );
+            }
+        }
+    }
+    sort_warnings(&mut warnings);
+    let (findings, suppressed) = without_suppressed(&outcome.docs, &silenced, found);
     Checked {
         findings,
         suppressed,
+        warnings,
     }
 }
 
 /// Drops the findings an article's comments silence: any one piece of
 /// evidence on a silenced line silences the finding.
-fn without_suppressed(docs: &[Analyzed], findings: Vec<Finding>) -> (Vec<Finding>, usize) {
-    let silenced: Vec<Suppressions> = docs.iter().map(|a| Suppressions::scan(&a.doc)).collect();
+fn without_suppressed(
+    docs: &[Analyzed],
+    silenced: &[Suppressions],
+    findings: Vec<Finding>,
+) -> (Vec<Finding>, usize) {
     let before = findings.len();
     let kept: Vec<Finding> = findings
         .into_iter()
         .filter(|f| {
             !f.evidence.iter().any(|e| {
-                let line = docs[e.doc].doc.position(e.start).0;
+                let doc = &docs[e.doc].doc;
+                let line = doc.lines.line_of(doc.map.to_source(e.start));
                 silenced[e.doc].covers(&f.rule, line)
             })
         })

@@ -4,12 +4,96 @@
 use crate::model::Span;
 use crate::rules::language::english;
 
-pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+/// The longest run of text read as one sentence. Real sentences stay well
+/// under it (the longest of 19,000 Reuters stories is about 1,100 bytes);
+/// a longer "sentence" is a table, a list or a file with no punctuation,
+/// and every stage after this one reads a sentence as a whole, so a bound
+/// here keeps each of them linear in the document.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Sentences, and what was done to those over [`MAX_SENTENCE`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmented {
+    pub sentences: Vec<Span>,
+    /// Sentences that had to be split, if any.
+    pub split: Option<Split>,
+}
+
+/// The sentences over the bound in one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub count: usize,
+    /// Where the first one starts, in the text.
+    pub first_start: usize,
+    pub longest: usize,
+}
+
+/// Sentences with byte spans; any over [`MAX_SENTENCE`] split at line
+/// breaks, then semicolons, then at a space before the bound.
+pub fn segment(text: &str) -> Segmented {
+    let mut raw = Vec::new();
     for (p_start, p_end) in paragraphs(text) {
-        split_paragraph(text, p_start, p_end, &mut out);
+        split_paragraph(text, p_start, p_end, &mut raw);
+    }
+    let mut out = Segmented::default();
+    for span in raw {
+        let len = span.end - span.start;
+        if len <= MAX_SENTENCE {
+            out.sentences.push(span);
+            continue;
+        }
+        let split = out.split.get_or_insert(Split {
+            count: 0,
+            first_start: span.start,
+            longest: 0,
+        });
+        split.count += 1;
+        split.longest = split.longest.max(len);
+        bound(text, span, &mut out.sentences);
     }
     out
+}
+
+/// Cuts a long span at line breaks, then semicolons, then windows.
+fn bound(text: &str, span: Span, out: &mut Vec<Span>) {
+    let mut pieces = vec![span];
+    for sep in ['\n', ';'] {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| {
+                if p.end - p.start <= MAX_SENTENCE {
+                    return vec![p];
+                }
+                let mut cut = Vec::new();
+                let mut start = p.start;
+                for (i, _) in text[p.start..p.end].match_indices(sep) {
+                    let at = p.start + i + sep.len_utf8();
+                    cut.push(Span { start, end: at });
+                    start = at;
+                }
+                cut.push(Span { start, end: p.end });
+                cut
+            })
+            .collect();
+    }
+    for p in pieces {
+        let mut start = p.start;
+        while p.end - start > MAX_SENTENCE {
+            let mut limit = start + MAX_SENTENCE;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            // At the last space in the window's second half, else anywhere.
+            let window = &text[start..limit];
+            let at = window
+                .rfind(char::is_whitespace)
+                .filter(|&i| i >= MAX_SENTENCE / 2)
+                .map_or(limit, |i| start + i);
+            push(out, 0, &text[start..at], start);
+            start = at;
+        }
+        push(out, 0, &text[start..p.end], start);
+    }
 }
 
 /// Paragraphs: runs of lines separated by blank lines, and also lines that
@@ -92,6 +176,7 @@ fn starts_list_item(line: &str) -> bool {
 fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let para = &text[start..end];
     let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let words = Words::new(&chars);
     let mut in_quote = false;
     let mut sent_start = 0;
     let mut i = 0;
@@ -111,7 +196,7 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                     }
                     j += 1;
                 }
-                if !quote_after && is_boundary(para, &chars, i, j) {
+                if !quote_after && is_boundary(para, &chars, &words, i, j) {
                     let end_pos = chars.get(j).map_or(para.len(), |&(p, _)| p);
                     push(out, start, &para[sent_start..end_pos], sent_start);
                     sent_start = end_pos;
@@ -144,10 +229,37 @@ fn push(out: &mut Vec<Span>, base: usize, s: &str, offset: usize) {
     });
 }
 
+/// For each character, where the word (letters, digits, '.', '$') that
+/// runs up to it starts, and where the last '.' before it is: found in
+/// one pass, so a long run of "1.2.3.4" costs nothing per full stop.
+struct Words {
+    start: Vec<usize>,
+    last_dot: Vec<Option<usize>>,
+}
+
+impl Words {
+    fn new(chars: &[(usize, char)]) -> Self {
+        let mut start = Vec::with_capacity(chars.len());
+        let mut last_dot = Vec::with_capacity(chars.len());
+        let (mut word, mut dot) = (0, None);
+        for (i, &(_, c)) in chars.iter().enumerate() {
+            start.push(word);
+            last_dot.push(dot);
+            if !(c.is_alphanumeric() || c == '.' || c == '$') {
+                word = i + 1;
+            }
+            if c == '.' {
+                dot = Some(i);
+            }
+        }
+        Words { start, last_dot }
+    }
+}
+
 /// The punctuation at `i` (closers up to `j`) ends a sentence when white
 /// space and a plausible sentence start follow and the word before is no
 /// abbreviation.
-fn is_boundary(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+fn is_boundary(para: &str, chars: &[(usize, char)], words: &Words, i: usize, j: usize) -> bool {
     let Some(&(_, next)) = chars.get(j) else {
         return true;
     };
@@ -170,17 +282,14 @@ fn is_boundary(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool 
     if chars[i].1 != '.' {
         return true;
     }
-    let word_start = chars[..i]
-        .iter()
-        .rposition(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '$'))
-        .map_or(0, |k| k + 1);
-    let word = &para[chars[word_start].0.min(chars[i].0)..chars[i].0];
-    if word.is_empty() {
+    let word_start = words.start[i];
+    if word_start >= i {
         return true;
     }
-    if word.contains('.') {
+    if words.last_dot[i].is_some_and(|d| d >= word_start) {
         return false; // U.S., e.g., a.m.
     }
+    let word = &para[chars[word_start].0..chars[i].0];
     let mut letters = word.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
         if c.is_uppercase() {
@@ -198,7 +307,8 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text)
+        segment(text)
+            .sentences
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
@@ -219,6 +329,23 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_line_breaks_semicolons_then_spaces() {
+        let line = "word ".repeat(300); // 1,500 bytes
+        let text = format!("{line}\n{line}; {line}{}", "x".repeat(2_500));
+        let seg = segment(&text);
+        let split = seg.split.unwrap();
+        assert_eq!((split.count, split.first_start), (1, 0));
+        assert_eq!(split.longest, text.trim_end().len());
+        for s in &seg.sentences {
+            assert!(s.end - s.start <= MAX_SENTENCE, "{s:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        let lens: Vec<usize> = seg.sentences.iter().map(|s| s.end - s.start).collect();
+        // "word ×300", "word ×300 ;", "word ×300", then the x run in windows.
+        assert_eq!(lens, [1_499, 1_501, 1_499, 1_999, 501]);
     }
 
     #[test]

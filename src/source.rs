@@ -58,27 +58,58 @@ impl OffsetMap {
 }
 
 /// Byte offsets of line starts, for 1-based line and column lookups.
+/// Columns count characters; a checkpoint every few KiB keeps a column on
+/// a very long line from costing a walk from the line's start.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset on a char boundary, characters before it).
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between checkpoints: a column costs at most this much counting.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = CHECKPOINT;
+        for (chars, (i, _)) in source.char_indices().enumerate() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters before a byte offset (rounded down to a char boundary).
+    fn chars_before(&self, source: &str, offset: usize) -> usize {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
+        let (at, before) = self.checkpoints[k];
+        before + source[at..offset].chars().count()
+    }
+
+    /// The 1-based line of a byte offset, without counting its column.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(source.len());
-        let line = self.starts.partition_point(|&s| s <= offset);
+        let line = self.line_of(offset);
         let start = self.starts[line - 1];
-        let column = source
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let column = self.chars_before(source, offset) - self.chars_before(source, start) + 1;
         (line, column)
     }
 
@@ -124,5 +155,15 @@ mod tests {
         let e = src.find("ef").unwrap();
         assert_eq!(idx.line_col(src, e), (2, 6));
         assert_eq!(idx.line_text(src, 2), "“cd” ef");
+    }
+
+    #[test]
+    fn columns_past_checkpoints_count_characters() {
+        let line = "é".repeat(3 * CHECKPOINT) + "x";
+        let src = format!("a\n{line}\n");
+        let idx = LineIndex::new(&src);
+        let x = src.find('x').unwrap();
+        assert_eq!(idx.line_col(&src, x), (2, 3 * CHECKPOINT + 1));
+        assert_eq!(idx.line_of(x), 2);
     }
 }

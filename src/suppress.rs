@@ -19,6 +19,9 @@ static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Suppressions {
     /// (rule, or None for all rules; first line; last line), 1-based.
     spans: Vec<(Option<String>, usize, usize)>,
+    /// Each rule a directive names, with the directive's line and column,
+    /// so a misspelt rule can be reported instead of silencing nothing.
+    named: Vec<(String, usize, usize)>,
 }
 
 impl Suppressions {
@@ -32,10 +35,13 @@ impl Suppressions {
         let line_of = |offset: usize| doc.lines.line_col(source, offset).0;
         let last_line = line_of(source.len());
         let mut spans = Vec::new();
+        let mut named = Vec::new();
         let mut open: Vec<(Option<String>, usize)> = Vec::new();
         for c in DIRECTIVE.captures_iter(source) {
             let whole = c.get(0).unwrap();
             let rules = rule_list(&c[2]);
+            let (line, column) = doc.lines.line_col(source, whole.start());
+            named.extend(rules.iter().flatten().map(|r| (r.clone(), line, column)));
             match &c[1] {
                 "disable-next-line" => {
                     let next = next_text_line(source, whole.end()).map(line_of);
@@ -61,7 +67,12 @@ impl Suppressions {
             }
         }
         spans.extend(open.into_iter().map(|(r, from)| (r, from, last_line)));
-        Suppressions { spans }
+        Suppressions { spans, named }
+    }
+
+    /// The rules the directives name, each with the directive's place.
+    pub fn named(&self) -> impl Iterator<Item = (&str, usize, usize)> {
+        self.named.iter().map(|(r, l, c)| (r.as_str(), *l, *c))
     }
 
     pub fn covers(&self, rule: &str, line: usize) -> bool {

@@ -65,7 +65,7 @@ fn sarif_has_what_github_code_scanning_requires() {
         assert_eq!(loc["region"]["startColumn"], f["evidence"][0]["column"]);
         let related = r["relatedLocations"].as_array().map_or(0, Vec::len);
         assert_eq!(related + 1, f["evidence"].as_array().unwrap().len());
-        let print = r["partialFingerprints"]["claimcheckFinding/v1"]
+        let print = r["partialFingerprints"]["claimcheckFinding/v2"]
             .as_str()
             .unwrap();
         assert_eq!(print.len(), 16);
@@ -87,7 +87,7 @@ fn sarif_fingerprints_survive_lines_moving() {
             .unwrap()
             .iter()
             .map(|r| {
-                r["partialFingerprints"]["claimcheckFinding/v1"]
+                r["partialFingerprints"]["claimcheckFinding/v2"]
                     .as_str()
                     .unwrap()
                     .to_string()

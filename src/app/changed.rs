@@ -44,12 +44,15 @@ impl ChangedLines {
             }
             let tracked = git(&dir, &["ls-files", "--error-unmatch", "--", &name])?;
             let ranges = if tracked.status.success() {
-                let out = git(
+                let filters = no_filters(&dir)?;
+                let out = git_with(
                     &dir,
+                    &filters,
                     &[
                         "diff",
                         "--no-color",
                         "--no-ext-diff",
+                        "--no-textconv",
                         "-U0",
                         rev,
                         "--",
@@ -83,13 +86,77 @@ impl ChangedLines {
     }
 }
 
+/// Settings that make git run a program of the repository's choosing
+/// while it reads or diffs, switched off: the articles' repository may be
+/// anyone's (a contributor's pull request, a downloaded archive), and its
+/// `.git/config` is theirs. Hooks are not run by the commands used here,
+/// but are pointed nowhere in case a git version starts to.
+const NO_PROGRAMS: &[&str] = &[
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "diff.external=",
+    "-c",
+    "core.pager=cat",
+];
+
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, String> {
+    git_with(dir, &[], args)
+}
+
+/// Runs git in `dir` with [`NO_PROGRAMS`] and the repository's clean and
+/// smudge filters (each names a program in its config) emptied: `git
+/// diff` against the working tree would otherwise run them. The system
+/// config (/etc/gitconfig) is not read; the user's own is. git's
+/// `safe.directory` check is left on: a repository owned by someone else
+/// is refused by git, and claimcheck says so.
+fn git_with(dir: &Path, extra: &[String], args: &[&str]) -> Result<std::process::Output, String> {
     Command::new("git")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_EXTERNAL_DIFF")
+        .env_remove("GIT_PAGER")
+        .arg("--no-pager")
+        .args(NO_PROGRAMS)
+        .args(extra)
         .arg("-C")
         .arg(dir)
         .args(args)
         .output()
         .map_err(|e| format!("--changed-since needs git: {e}"))
+}
+
+/// `-c filter.NAME.clean= -c filter.NAME.smudge= -c filter.NAME.process=`
+/// for every filter driver the repository's config names.
+fn no_filters(dir: &Path) -> Result<Vec<String>, String> {
+    let out = git(
+        dir,
+        &["config", "--name-only", "--get-regexp", r"^filter\."],
+    )?;
+    let mut drivers: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|k| {
+            let rest = k.strip_prefix("filter.")?;
+            let (name, _) = rest.rsplit_once('.')?;
+            Some(name.to_string())
+        })
+        .collect();
+    drivers.sort();
+    drivers.dedup();
+    Ok(drivers
+        .iter()
+        .flat_map(|d| {
+            ["clean", "smudge", "process"]
+                .into_iter()
+                .flat_map(move |k| ["-c".to_string(), format!("filter.{d}.{k}=")])
+        })
+        .chain(
+            drivers
+                .iter()
+                .flat_map(|d| ["-c".to_string(), format!("filter.{d}.required=false")]),
+        )
+        .collect())
 }
 
 /// New-side line ranges of `@@ -a,b +c,d @@` hunk headers; a pure deletion

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimcheck::model::Severity;
-use claimcheck::{parse_iso_date, Inputs as Read};
+use claimcheck::{parse_iso_date, parse_size, Config, Inputs as Read};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,6 +40,10 @@ pub struct Inputs {
     /// Extra rule directories (TOML files) added to the built-in rules.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<String>,
+    /// Refuses files larger than this (bytes, or 50MB, 2MiB ...)
+    /// [default: the config's max-file-size, else 50MB].
+    #[arg(long, value_name = "SIZE")]
+    pub max_file_size: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,6 +87,9 @@ pub enum Command {
         /// Extra rule directories (TOML files) added to the built-in rules.
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<String>,
+        /// Refuses files larger than this (bytes, or 50MB, 2MiB ...).
+        #[arg(long, value_name = "SIZE")]
+        max_file_size: Option<String>,
     },
     /// Prints each sentence's tokens, tags, lemmas, heads and relations:
     /// what the claims are read from.
@@ -161,11 +168,19 @@ impl FailOn {
 }
 
 impl Inputs {
-    /// What the library is to read, with every `--published` flag checked.
-    pub fn settings(&self) -> Result<Read, String> {
+    /// What the library is to read, with every `--published` flag checked
+    /// and the size limit from the flag, else the config, else the default.
+    pub fn settings(&self, config: &Config) -> Result<Read, String> {
+        let max_file_size = match &self.max_file_size {
+            Some(s) => parse_size(s).map_err(|e| format!("--max-file-size: {e}"))?,
+            None => config
+                .max_file_size
+                .unwrap_or(Read::default().max_file_size),
+        };
         Ok(Read {
             paths: self.paths.clone(),
             published: published_dates(&self.published)?,
+            max_file_size,
         })
     }
 }

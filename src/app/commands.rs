@@ -5,9 +5,11 @@ use claimcheck::model::Severity;
 use claimcheck::report::{self, CheckReport};
 use claimcheck::{analyze, check, compare, Config, Engine, Side};
 
-use super::cli::{CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs, ParseFormat};
+use super::cli::{
+    CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs, ParseFormat,
+};
 use super::progress::Bar;
-use super::{emit, report_errors, setup, Failure, EXIT_FINDINGS, EXIT_OK};
+use super::{emit, report_errors, report_warnings, setup, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::app::changed::ChangedLines;
 
 pub fn execute(cli: Cli) -> Result<u8, Failure> {
@@ -36,6 +38,7 @@ pub fn execute(cli: Cli) -> Result<u8, Failure> {
             format,
             published,
             rules,
+            max_file_size,
         } => {
             let inputs = |revision: &str| Inputs {
                 paths: std::iter::once(revision.to_string())
@@ -43,6 +46,7 @@ pub fn execute(cli: Cli) -> Result<u8, Failure> {
                     .collect(),
                 published: published.clone(),
                 rules: Vec::new(),
+                max_file_size: max_file_size.clone(),
             };
             diff(
                 config_flag,
@@ -63,12 +67,13 @@ fn claims(
     format: ClaimsFormat,
     progress: bool,
 ) -> Result<u8, Failure> {
-    let read = inputs.settings().map_err(Failure::Usage)?;
-    let (_, rules) = setup(config_flag, &inputs.rules)?;
+    let (config, rules) = setup(config_flag, &inputs.rules)?;
+    let read = inputs.settings(&config).map_err(Failure::Usage)?;
     let engine = Engine::new(rules);
     let bar = Bar::new(progress);
     let outcome = analyze(&engine, &read, &bar);
     bar.finish();
+    report_warnings(&outcome.warnings);
     emit(&match format {
         ClaimsFormat::Json => report::claims::json(&outcome),
         ClaimsFormat::Text => report::claims::text(&outcome),
@@ -77,10 +82,11 @@ fn claims(
 }
 
 fn parse(config_flag: Option<&str>, inputs: &Inputs, format: ParseFormat) -> Result<u8, Failure> {
-    let read = inputs.settings().map_err(Failure::Usage)?;
-    let (_, rules) = setup(config_flag, &inputs.rules)?;
+    let (config, rules) = setup(config_flag, &inputs.rules)?;
+    let read = inputs.settings(&config).map_err(Failure::Usage)?;
     let engine = Engine::new(rules).parsing_everything();
     let outcome = analyze(&engine, &read, &claimcheck::Quiet);
+    report_warnings(&outcome.warnings);
     emit(&match format {
         ParseFormat::Conllu => report::parse::conllu(&outcome),
         ParseFormat::Json => report::parse::json(&outcome),
@@ -100,13 +106,15 @@ fn check_command(
     inputs: &Inputs,
     settings: &CheckSettings,
 ) -> Result<u8, Failure> {
-    let read = inputs.settings().map_err(Failure::Usage)?;
     let (config, rules) = setup(config_flag, &inputs.rules)?;
+    let read = inputs.settings(&config).map_err(Failure::Usage)?;
     let engine = Engine::new(rules);
     let bar = Bar::new(settings.progress);
     let outcome = analyze(&engine, &read, &bar);
     bar.finish();
     let mut checked = check(&engine, &outcome);
+    report_warnings(&outcome.warnings);
+    report_warnings(&checked.warnings);
     if let Some(rev) = &settings.changed_since {
         let changed = ChangedLines::since(rev, &outcome.docs).map_err(Failure::Usage)?;
         checked
@@ -149,12 +157,19 @@ fn diff(
     let (config, rules) = setup(config_flag, rules)?;
     let engine = Engine::new(rules);
     let mut runs = Vec::new();
+    let mut warnings = Vec::new();
     for (path, inputs) in &revisions {
-        let read = inputs.settings().map_err(Failure::Usage)?;
+        let read = inputs.settings(&config).map_err(Failure::Usage)?;
         let outcome = analyze(&engine, &read, &claimcheck::Quiet);
         let checked = check(&engine, &outcome);
+        warnings.extend(outcome.warnings.iter().cloned());
+        warnings.extend(checked.warnings.iter().cloned());
         runs.push((path.as_str(), outcome, checked));
     }
+    // Both runs read the other documents: each warning once.
+    let mut seen = std::collections::HashSet::new();
+    warnings.retain(|w| seen.insert(w.to_string()));
+    report_warnings(&warnings);
     let any_errors = runs.iter().any(|(_, o, _)| !o.errors.is_empty());
     for (path, outcome, _) in &runs {
         if !outcome.docs.iter().any(|a| a.doc.path == *path) && !any_errors {

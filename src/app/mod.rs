@@ -10,7 +10,8 @@ mod progress;
 use std::fmt;
 use std::io::Write;
 
-use claimcheck::{Config, InputError, RuleData, SetupError};
+use claimcheck::report::terminal::escape;
+use claimcheck::{Config, InputError, InputWarning, RuleData, SetupError};
 
 /// Exit codes: nothing to report, findings at or above `--fail-on`, and
 /// usage or input errors.
@@ -47,7 +48,7 @@ pub fn run(cli: cli::Cli) -> u8 {
     match commands::execute(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("claimcheck: error: {e}");
+            eprintln!("claimcheck: error: {}", escape(&e.to_string()));
             EXIT_ERROR
         }
     }
@@ -64,11 +65,19 @@ fn setup(config_flag: Option<&str>, extra_rules: &[String]) -> Result<(Config, R
 }
 
 /// Prints input errors to stderr; Some(exit code) when there were any.
+/// Paths and ids are the user's and the articles': escaped, never raw.
 fn report_errors(errors: &[InputError]) -> Option<u8> {
     for e in errors {
-        eprintln!("claimcheck: error: {e}");
+        eprintln!("claimcheck: error: {}", escape(&e.to_string()));
     }
     (!errors.is_empty()).then_some(EXIT_ERROR)
+}
+
+/// Prints what was read past or not read to stderr; the exit code stays.
+fn report_warnings(warnings: &[InputWarning]) {
+    for w in warnings {
+        eprintln!("claimcheck: warning: {}", escape(&w.to_string()));
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

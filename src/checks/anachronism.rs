@@ -59,7 +59,12 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                     .unwrap_or_default()
             })
             .clone();
-        out.push(finding(def, message, vec![c.evidence.clone()]).about(subject));
+        let key = format!("{}|{:?}|{}|{published}", text, c.period, cue);
+        out.push(
+            finding(def, message, vec![c.evidence.clone()])
+                .about(subject)
+                .keyed(key),
+        );
     }
     out
 }

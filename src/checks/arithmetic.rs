@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
+    applies, both_sides, finding, period_text, render, subject_text, version_key, versions, Corpus,
+    Finding,
 };
 use crate::claims::{Claim, ClaimValue};
+use crate::link::subject_key;
 use crate::model::Modality;
 use crate::rules::{ArithmeticOn, ArithmeticParams, CheckDef, FrameKind};
 use crate::values::fmt_num;
@@ -102,7 +104,14 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
                     then.evidence.clone(),
                 ],
             )
-            .about(subject_text(g)),
+            .about(subject_text(g))
+            .keyed(format!(
+                "{}|{}|{}|{}",
+                subject_key(g, true),
+                version_key(g),
+                version_key(now),
+                version_key(then)
+            )),
         );
     }
     out
@@ -157,25 +166,39 @@ fn cumulative(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) ->
                     ],
                 );
                 let evidence = both_sides(claims, vl, vs, |c| c.value_text.clone());
-                out.push(finding(def, message, evidence).about(subject_text(long)));
+                let key = format!(
+                    "{}|{}|{}",
+                    subject_key(long, true),
+                    version_key(long),
+                    version_key(short)
+                );
+                out.push(
+                    finding(def, message, evidence)
+                        .about(subject_text(long))
+                        .keyed(key),
+                );
             }
         }
     }
     out
 }
 
+/// One conversion a claim states: (claim, rate interval, publication day),
+/// grouped by (from unit, to unit).
+type Conversion = (usize, Interval, Option<i64>);
+
 /// "$500m (£350m)" beside "$500m (£266m)": a conversion whose rate is far
 /// from the rate the corpus's other conversions of the same currencies
 /// agree on, in articles of about the same time.
 fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
-    // (from unit, to unit) → (claim, rate interval, publication day).
-    let mut by_pair: BTreeMap<(&str, &str), Vec<(usize, Interval, Option<i64>)>> = BTreeMap::new();
+    let mut by_pair: BTreeMap<(&str, &str), Vec<Conversion>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let (Some((from, from_unit)), Some((to, to_unit))) = (&c.restates, number(c)) else {
             continue;
         };
-        if from_unit.as_str() == to_unit || from.lo <= 0.0 || !from.is_bounded() || !to.is_bounded() {
+        if from_unit.as_str() == to_unit || from.lo <= 0.0 || !from.is_bounded() || !to.is_bounded()
+        {
             continue;
         }
         let rate = Interval::closed(to.lo / from.hi, to.hi / from.lo);
@@ -214,12 +237,16 @@ fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -
                 .filter(|(_, r, _)| r.widened(0.05).contains(median))
                 .collect();
             if agreeing.len() < params.min_agreeing
-                || !rate.widened(params.tolerance).disjoint(&Interval::closed(median, median))
+                || !rate
+                    .widened(params.tolerance)
+                    .disjoint(&Interval::closed(median, median))
             {
                 continue;
             }
             let c = &claims[i];
-            let Some((_, from_unit)) = &c.restates else { continue };
+            let Some((_, from_unit)) = &c.restates else {
+                continue;
+            };
             let to_unit = number(c).map_or("", |(_, u)| u);
             let message = render(
                 &def.message,

@@ -1,11 +1,15 @@
 //! conflict: claims with the same key and period whose values cannot both
 //! be true; or one event given dates that do not overlap.
 
+use std::cmp::Ordering;
+
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, versions, Corpus, Finding,
+    applies, both_sides, finding, period_text, render, subject_text, version_key, versions, Corpus,
+    Finding,
 };
 use crate::claims::{Claim, ClaimValue, Role};
 use crate::entities::fold;
+use crate::link::subject_key;
 use crate::model::{Modality, Severity};
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 
@@ -30,13 +34,20 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
         let versions = versions(&ids, claims);
         for (n, va) in versions.iter().enumerate() {
             for vb in &versions[n + 1..] {
+                // The two sides in one order whatever documents came first:
+                // the lower value (or earlier date, or label) first.
+                let (va, vb) = if side_order(&claims[va[0]], &claims[vb[0]]).is_gt() {
+                    (vb, va)
+                } else {
+                    (va, vb)
+                };
                 let (a, b) = (&claims[va[0]], &claims[vb[0]]);
                 if a.modality != b.modality || one_statement(va, vb, claims) {
                     continue;
                 }
                 let restated = restated(corpus, va, vb);
                 let specified = |c: &Claim| !c.subject.is_empty() && !c.predicate.is_empty();
-                if !restated && !(specified(a) && specified(b)) {
+                if !(restated || specified(a) && specified(b)) {
                     continue;
                 }
                 let found = if by_date {
@@ -53,7 +64,15 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
                         |c| c.value_text.clone()
                     };
                     let cited = both_sides(claims, va, vb, shown);
-                    let mut f = finding(def, message, cited).about(subject_text(a));
+                    let key = format!(
+                        "{}|{}|{}",
+                        subject_key(a, false),
+                        version_key(a),
+                        version_key(b)
+                    );
+                    let mut f = finding(def, message, cited)
+                        .about(subject_text(a))
+                        .keyed(key);
                     f.severity = severity;
                     out.push(f);
                 }
@@ -63,13 +82,32 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
     out
 }
 
+/// The order of two versions in conflict: by value, then period.
+fn side_order(a: &Claim, b: &Claim) -> Ordering {
+    let value = match (&a.value, &b.value) {
+        (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. })
+        | (ClaimValue::Date { interval: x }, ClaimValue::Date { interval: y }) => {
+            x.lo.total_cmp(&y.lo)
+                .then(x.hi.total_cmp(&y.hi))
+                .then(x.lo_open.cmp(&y.lo_open))
+                .then(x.hi_open.cmp(&y.hi_open))
+        }
+        (ClaimValue::Label { text: x }, ClaimValue::Label { text: y }) => x.cmp(y),
+        _ => Ordering::Equal,
+    };
+    let period = |c: &Claim| c.period.unwrap_or((f64::NAN, f64::NAN));
+    value
+        .then_with(|| period(a).0.total_cmp(&period(b).0))
+        .then_with(|| period(a).1.total_cmp(&period(b).1))
+        .then_with(|| version_key(a).cmp(&version_key(b)))
+}
+
 /// Two versions stated together in one sentence are roles of one
 /// statement ("fell to 537m from 798m"), wherever else they are repeated:
 /// arithmetic checks them, not this rule.
 fn one_statement(va: &[usize], vb: &[usize], claims: &[Claim]) -> bool {
     let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.sentence_start);
-    va.iter()
-        .any(|&x| vb.iter().any(|&y| place(x) == place(y)))
+    va.iter().any(|&x| vb.iter().any(|&y| place(x) == place(y)))
 }
 
 /// Whether two versions are one sentence written twice with another figure
@@ -197,7 +235,11 @@ fn value_conflict(
     match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
             // Flows are compared only for the very same period.
-            if pa != pb || !x.widened(params.tolerance).disjoint(&y.widened(params.tolerance)) {
+            if pa != pb
+                || !x
+                    .widened(params.tolerance)
+                    .disjoint(&y.widened(params.tolerance))
+            {
                 return None;
             }
         }

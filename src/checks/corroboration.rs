@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{applies, finding, period_text, render, subject_text, Corpus, Finding};
 use crate::claims::ClaimValue;
+use crate::link::subject_key;
 use crate::model::Modality;
 use crate::rules::{CheckDef, FrameKind};
 use crate::values::Interval;
@@ -57,7 +58,12 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 .iter()
                 .map(|&i| claims[i].evidence.clone())
                 .collect();
-            out.push(finding(def, message, evidence).about(subject_text(first)));
+            let key = format!("{}|{:?}", subject_key(first, true), first.period);
+            out.push(
+                finding(def, message, evidence)
+                    .about(subject_text(first))
+                    .keyed(key),
+            );
         }
     }
     out

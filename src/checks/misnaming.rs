@@ -43,11 +43,7 @@ pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Ve
             let Some(context) = sentence_pairing(a, &main.name, &y.entity) else {
                 continue;
             };
-            let Some(s) = a
-                .sentences
-                .iter()
-                .find(|s| s.start <= x.start && x.end <= s.end)
-            else {
+            let Some(s) = a.sentence_at(x.start, x.end) else {
                 continue;
             };
             let message = render(
@@ -63,7 +59,12 @@ pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Ve
             if pairing.start != s.start {
                 evidence.push(pairing.cite(d, m_start, m_end, &a.doc.text[m_start..m_end]));
             }
-            out.push(finding(def, message, evidence).about(main.name.clone()));
+            let key = format!("{}|{}|{}|{}", x.entity, x.text, relation, main.name);
+            out.push(
+                finding(def, message, evidence)
+                    .about(main.name.clone())
+                    .keyed(key),
+            );
         }
     }
     out

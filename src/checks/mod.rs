@@ -25,6 +25,11 @@ pub struct Finding {
     pub subject: String,
     pub message: String,
     pub evidence: Vec<Evidence>,
+    /// What the finding is about wherever it is written: the claim key and
+    /// the disputed values in canonical form, independent of paths,
+    /// positions and the order the documents came in. SARIF fingerprints
+    /// hash it.
+    pub key: String,
 }
 
 impl Finding {
@@ -32,6 +37,17 @@ impl Finding {
         self.subject = subject.into();
         self
     }
+
+    pub fn keyed(mut self, key: impl Into<String>) -> Self {
+        self.key = key.into();
+        self
+    }
+}
+
+/// A claim's version in canonical form (what `versions` compares): the
+/// same text for every document that says the same thing.
+pub fn version_key(c: &Claim) -> String {
+    format!("{:?}|{:?}|{:?}", c.modality, c.period, c.value)
 }
 
 /// What every rule reads.
@@ -63,6 +79,7 @@ pub fn finding(def: &CheckDef, message: String, mut evidence: Vec<Evidence>) -> 
         subject: String::new(),
         message,
         evidence,
+        key: String::new(),
     }
 }
 

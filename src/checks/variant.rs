@@ -15,11 +15,7 @@ pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Ve
         for p in a.entities.people.iter().filter(|p| p.name.contains(' ')) {
             let surname = fold::key(p.name.rsplit(' ').next().unwrap_or(""));
             let title = p.title.to_lowercase();
-            let Some(s) = a
-                .sentences
-                .iter()
-                .find(|s| s.start <= p.start && p.end <= s.end)
-            else {
+            let Some(s) = a.sentence_at(p.start, p.end) else {
                 continue;
             };
             seen.entry((title, surname))
@@ -48,7 +44,12 @@ pub fn run(def: &CheckDef, params: &SimilarityParams, corpus: &Corpus<'_>) -> Ve
                 );
                 let mut evidence = vec![(*ea).clone(), (*eb).clone()];
                 evidence.sort_by_key(|e| (e.doc, e.start));
-                out.push(finding(def, message, evidence).about((*a).clone()));
+                let key = format!("{title}|{}|{}", fold::key(a), fold::key(b));
+                out.push(
+                    finding(def, message, evidence)
+                        .about((*a).clone())
+                        .keyed(key),
+                );
             }
         }
     }

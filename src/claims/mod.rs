@@ -174,9 +174,9 @@ impl Extractor {
     /// Every claim of one document.
     pub fn extract(&self, doc_index: usize, a: &Analyzed) -> Vec<Claim> {
         let salient = holder::salient(&self.lexicon, a);
-        let (mut claims, rows) =
-            self.tables
-                .read(doc_index, a, &self.measures, salient.as_deref());
+        let (mut claims, rows) = self
+            .tables
+            .read(doc_index, a, &self.measures, salient.as_deref());
         let mut context = self.events.subjects.start(a);
         // The period the headline names ("4TH QTR NET", "FEBRUARY SALES
         // RISE"), and the last one a figure stated: what a figure with no
@@ -204,7 +204,10 @@ impl Extractor {
             if !holder::is_headline(text) && !in_table {
                 let mut found = self.figure_claims(doc_index, a, s, salient.as_deref());
                 for c in &mut found {
-                    let carries = matches!(c.role, Role::Level | Role::Change | Role::Share | Role::PerUnit);
+                    let carries = matches!(
+                        c.role,
+                        Role::Level | Role::Change | Role::Share | Role::PerUnit
+                    );
                     if c.period.is_none() && carries && c.kind != FrameKind::Event {
                         let earlier = last_period
                             .as_ref()
@@ -217,7 +220,11 @@ impl Extractor {
                         }
                     }
                 }
-                if let Some(c) = found.iter().rev().find(|c| c.sure.period && c.role != Role::EventDate) {
+                if let Some(c) = found
+                    .iter()
+                    .rev()
+                    .find(|c| c.sure.period && c.role != Role::EventDate)
+                {
                     if let (Some(p), Some(t)) = (c.period, &c.period_text) {
                         last_period = Some((si, p, t.clone()));
                     }
@@ -292,7 +299,9 @@ impl Extractor {
                 _ => readings[i].partner,
             };
             let inherited = partner.and_then(|p| {
-                if readings[i].role == Role::Previous && !previous_is_a_year_before(&self.lexicon, s, &readings[i], text) {
+                if readings[i].role == Role::Previous
+                    && !previous_is_a_year_before(&self.lexicon, s, &readings[i], text)
+                {
                     return None;
                 }
                 period::inherited(&readings[i], periods[p].as_ref())
@@ -307,8 +316,7 @@ impl Extractor {
             // Only a time the parser left without a place (the root, or
             // hung on a figure); a time on a verb or noun dates its event.
             let on_verb = tree.head(*t).is_some_and(|h| !tree.is_value(h));
-            let unclaimed =
-                !on_verb && periods.iter().flatten().all(|p| p.value == Some(*only));
+            let unclaimed = !on_verb && periods.iter().flatten().all(|p| p.value == Some(*only));
             let v = &s.values[*only];
             if let (true, Some((start, end)), true) = (
                 unclaimed,
@@ -317,7 +325,10 @@ impl Extractor {
             ) {
                 for (i, r) in readings.iter().enumerate() {
                     if periods[i].is_none()
-                        && matches!(r.role, Role::Level | Role::Change | Role::Share | Role::PerUnit)
+                        && matches!(
+                            r.role,
+                            Role::Level | Role::Change | Role::Share | Role::PerUnit
+                        )
                     {
                         periods[i] = Some(Period {
                             start,
@@ -360,12 +371,15 @@ impl Extractor {
                 }
             }
             let same_time = |role: Role| {
-                matches!(role, Role::Level | Role::Change | Role::Share | Role::PerUnit)
+                matches!(
+                    role,
+                    Role::Level | Role::Change | Role::Share | Role::PerUnit
+                )
             };
             if periods[i].is_none() && same_time(r.role) {
-                if let Some(j) = (0..readings.len()).find(|&j| {
-                    related(j) && same_time(readings[j].role) && periods[j].is_some()
-                }) {
+                if let Some(j) = (0..readings.len())
+                    .find(|&j| related(j) && same_time(readings[j].role) && periods[j].is_some())
+                {
                     periods[i] = periods[j].clone();
                 }
             }

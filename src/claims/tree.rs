@@ -33,7 +33,9 @@ impl<'p> Tree<'p> {
     }
 
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.parse.tokens[i].head.filter(|&h| h < self.len() && h != i)
+        self.parse.tokens[i]
+            .head
+            .filter(|&h| h < self.len() && h != i)
     }
 
     /// The relation without its subtype ("nmod" for "nmod:poss").
@@ -87,7 +89,12 @@ impl<'p> Tree<'p> {
     pub fn is_name(&self, i: usize) -> bool {
         self.upos(i) == "PROPN"
             && !self.is_value(i)
-            && self.token(i).form.chars().next().is_some_and(|c| !c.is_lowercase())
+            && self
+                .token(i)
+                .form
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase())
     }
 
     pub fn is_pronoun(&self, i: usize) -> bool {
@@ -106,9 +113,6 @@ impl<'p> Tree<'p> {
             .collect();
         (!words.is_empty()).then(|| words.join(" "))
     }
-
-
-
 
     /// Tree distance between two tokens (edges on the path), if connected.
     pub fn distance(&self, a: usize, b: usize) -> Option<usize> {
@@ -158,7 +162,13 @@ impl<'p> Tree<'p> {
         // "Allied-Lyons": words written together with a hyphen are one.
         let glued = |x: usize, y: usize| self.token(x).end == self.token(y).start;
         let capital = |x: usize| {
-            self.is_name(x) || self.token(x).form.chars().next().is_some_and(char::is_uppercase)
+            self.is_name(x)
+                || self
+                    .token(x)
+                    .form
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         };
         while lo > 0 && glued(lo - 1, lo) && (self.token(lo - 1).form == "-" || capital(lo - 1)) {
             lo -= 1;
@@ -179,7 +189,12 @@ impl<'p> Tree<'p> {
             for &k in self.kids(n) {
                 // "Thai International": a capitalized modifier is part of
                 // the name, whatever the tagger called it.
-                let capital = self.token(k).form.chars().next().is_some_and(char::is_uppercase);
+                let capital = self
+                    .token(k)
+                    .form
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
                 let part = (matches!(self.deprel(k), "flat" | "flat:name" | "compound")
                     && self.is_name(k))
                     || (matches!(self.rel(k), "amod" | "compound" | "flat")

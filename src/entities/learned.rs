@@ -2,6 +2,9 @@
 //! (Full Name)", organizations by their name's shape ("Port of Tallinn",
 //! "Caspian Shipping Company") and people by their titles.
 
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Serialize;
 
@@ -9,6 +12,7 @@ use super::{fold, Form, Gazetteer, Mention};
 use crate::model::EntityKind;
 use crate::rules::language::{alternation, english};
 use crate::rules::RuleData;
+use crate::spans::SpanSet;
 
 /// A person introduced with a title: "Foreign Minister Jane Roe".
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,7 +106,7 @@ impl Learner {
             }
             let (name, kind) = match gaz.lookup(full_text) {
                 Some((n, k)) => (n.to_string(), k),
-                None => (full_text.to_string(), EntityKind::Organization),
+                None => (single_spaced(full_text), EntityKind::Organization),
             };
             if !acronyms.iter().any(|(a, _, _)| a == acr.as_str()) {
                 acronyms.push((acr.as_str().to_string(), name, kind));
@@ -110,13 +114,16 @@ impl Learner {
         }
         for m in self.org_shape.find_iter(text) {
             let raw = m.as_str().trim_end_matches('.');
+            // "Port of Kestrel Bay's cargo" names the Port of Kestrel Bay.
+            let raw = strip_possessive(raw).unwrap_or(raw);
             let name = trim_leading_links(raw);
             let start = m.start() + (raw.len() - name.len());
             if gaz.lookup(name).is_some() || name.split_whitespace().count() < 2 {
                 continue;
             }
+            // One name however the text wraps or spaces it.
             out.push(mention(
-                name,
+                &single_spaced(name),
                 EntityKind::Company,
                 Form::Name,
                 start,
@@ -130,17 +137,17 @@ impl Learner {
             .map(|m| m.entity.clone())
             .collect();
         out.extend(self.short_names(text, gaz, &companies, &out));
-        for (acr, name, kind) in &acronyms {
-            for (s, _) in text.match_indices(acr.as_str()) {
-                let e = s + acr.len();
-                let b = text.as_bytes();
-                if (s > 0 && b[s - 1].is_ascii_alphanumeric())
-                    || (e < b.len() && b[e].is_ascii_alphanumeric())
-                {
-                    continue;
-                }
-                out.push(mention(name, *kind, Form::Acronym, s, e, text));
+        let patterns: Vec<&str> = acronyms.iter().map(|(a, _, _)| a.as_str()).collect();
+        for (k, s) in occurrences(text, &patterns) {
+            let (acr, name, kind) = &acronyms[k];
+            let e = s + acr.len();
+            let b = text.as_bytes();
+            if (s > 0 && b[s - 1].is_ascii_alphanumeric())
+                || (e < b.len() && b[e].is_ascii_alphanumeric())
+            {
+                continue;
             }
+            out.push(mention(name, *kind, Form::Acronym, s, e, text));
         }
         let people = self.people(text, gaz, known);
         for p in &people {
@@ -158,20 +165,33 @@ impl Learner {
 
     fn people(&self, text: &str, gaz: &Gazetteer, known: &[Mention]) -> Vec<Person> {
         let mut people: Vec<Person> = Vec::new();
+        // The first known mention ending, and starting, at each offset: a
+        // title's affiliation is looked up, not searched for.
+        let mut by_end: HashMap<usize, usize> = HashMap::new();
+        let mut by_start: HashMap<usize, usize> = HashMap::new();
+        for (i, m) in known.iter().enumerate() {
+            by_end.entry(m.end).or_insert(i);
+            by_start.entry(m.start).or_insert(i);
+        }
         for c in self.person.captures_iter(text) {
             let name_m = c.name("name").unwrap();
             // Stop at a possessive, a month, or a known place or organization.
+            // Each word keeps its place in the text: the name's span ends
+            // where its last word does, whatever space ran between words.
             let mut words: Vec<&str> = Vec::new();
-            for w in name_m.as_str().split_whitespace() {
+            let mut end = name_m.start();
+            for (at, w) in words_with_offsets(name_m.as_str()) {
                 if gaz.lookup(w).is_some() || crate::calendar::month_number(w).is_some() {
                     break;
                 }
-                match w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
-                    Some(stem) => {
-                        words.push(stem);
-                        break;
-                    }
-                    None => words.push(w),
+                let (word, possessive) = match strip_possessive(w) {
+                    Some(stem) => (stem, true),
+                    None => (w, false),
+                };
+                words.push(word);
+                end = name_m.start() + at + word.len();
+                if possessive {
+                    break;
                 }
             }
             if words.is_empty() {
@@ -181,35 +201,41 @@ impl Learner {
             let title = c.name("title").unwrap();
             let before = text[..title.start()].trim_end();
             // "Chile's Finance Minister": the possessive belongs to Chile.
-            let before = before
-                .strip_suffix("’s")
-                .or_else(|| before.strip_suffix("'s"))
-                .unwrap_or(before);
+            let before = strip_possessive(before).unwrap_or(before);
             let start = name_m.start();
-            let end = start + name.len();
             // "Finance Minister Ana Ruiz of Chile".
-            let after_of = text[end..]
-                .strip_prefix(" of ")
-                .map(|rest| end + text[end..].len() - rest.len());
+            let after_of = OF_AFTER.find(&text[end..]).map(|m| end + m.end());
             let affiliation = c
                 .name("of")
                 .and_then(|o| gaz.lookup(o.as_str()).map(|(n, _)| n.to_string()))
                 .or_else(|| {
-                    known
-                        .iter()
-                        .find(|m| m.end == before.len() && m.end <= title.start())
-                        .map(|m| m.entity.clone())
+                    let &i = by_end.get(&before.len())?;
+                    Some(known[i].entity.clone())
                 })
                 .or_else(|| {
+                    // A mention right after "of", or after "of the".
                     let at = after_of?;
-                    known
-                        .iter()
-                        .find(|m| {
-                            let between = text[at..m.start.max(at)].trim();
-                            m.start == at
-                                || english().nouns.name_openers.iter().any(|w| w.eq_ignore_ascii_case(between))
-                        })
-                        .map(|m| m.entity.clone())
+                    let mut first = by_start.get(&at).copied();
+                    let rest = &text[at..];
+                    let lead = rest.len() - rest.trim_start().len();
+                    // "of the Bank of X": past a word that opens a name.
+                    let opener = english().nouns.name_openers.iter().find(|w| {
+                        rest[lead..]
+                            .get(..w.len())
+                            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                            && rest[lead + w.len()..].starts_with(char::is_whitespace)
+                    });
+                    if let Some(w) = opener {
+                        let p2 = at + lead + w.len();
+                        let gap = text[p2..].len() - text[p2..].trim_start().len();
+                        let offsets = text[p2..p2 + gap].char_indices().map(|(k, _)| k);
+                        for k in offsets.chain([gap]) {
+                            if let Some(&i) = by_start.get(&(p2 + k)) {
+                                first = Some(first.map_or(i, |f: usize| f.min(i)));
+                            }
+                        }
+                    }
+                    first.map(|i| known[i].entity.clone())
                 });
             people.push(Person {
                 name,
@@ -232,14 +258,13 @@ impl Learner {
             .collect();
         full.sort();
         full.dedup();
+        let mut by_last: HashMap<&str, Vec<&String>> = HashMap::new();
+        for (name, last) in &full {
+            by_last.entry(last.as_str()).or_default().push(name);
+        }
         for p in &mut people {
             if !p.name.contains(' ') {
-                let matches: Vec<&String> = full
-                    .iter()
-                    .filter(|(_, last)| *last == p.name)
-                    .map(|(n, _)| n)
-                    .collect();
-                if let [only] = matches.as_slice() {
+                if let Some([only]) = by_last.get(p.name.as_str()).map(Vec::as_slice) {
                     p.name = (*only).clone();
                 }
             }
@@ -261,52 +286,96 @@ impl Learner {
         companies: &[String],
         taken: &[Mention],
     ) -> Vec<Mention> {
-        let mut out: Vec<Mention> = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
+        // Each full name once, in first-seen order: a name mentioned again
+        // adds no short form.
+        let mut unique: Vec<&String> = Vec::new();
+        let mut seen_full: HashSet<&str> = HashSet::new();
         for full in companies {
+            if seen_full.insert(full.as_str()) {
+                unique.push(full);
+            }
+        }
+        // How many names open with each word and go on after it.
+        let mut opening: HashMap<&str, usize> = HashMap::new();
+        for full in &unique {
+            if let Some((first, _)) = full.split_once(' ') {
+                *opening.entry(first).or_default() += 1;
+            }
+        }
+        let mut shorts: Vec<(&str, &String)> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for full in unique {
             let Some(short) = full.split_whitespace().next() else {
                 continue;
             };
-            if seen.contains(&short)
+            let own = usize::from(full.starts_with(&format!("{short} ")));
+            let others_open_with_it = opening.get(short).copied().unwrap_or(0) > own;
+            if seen.contains(short)
                 || short.chars().count() < 4
                 || short.chars().all(|c| c.is_uppercase())
                 || self.not_short_names.iter().any(|w| w == short)
                 || crate::calendar::month_number(short).is_some()
                 || gaz.lookup(short).is_some()
-                || companies
-                    .iter()
-                    .any(|o| o != full && o.starts_with(&format!("{short} ")))
+                || others_open_with_it
             {
                 continue;
             }
-            seen.push(short);
-            for (at, _) in text.match_indices(short) {
-                let end = at + short.len();
-                let before = text[..at].chars().next_back();
-                let rest = &text[end..];
-                let after = rest.chars().next();
-                let next_word = rest.trim_start_matches([' ', '\t']);
-                let runs_on = before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                    || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                    || (rest.starts_with(' ') && next_word.starts_with(char::is_uppercase));
-                let overlaps = taken
-                    .iter()
-                    .chain(&out)
-                    .any(|m| at < m.end && m.start < end);
-                if !runs_on && !overlaps {
-                    out.push(mention(
-                        full,
-                        EntityKind::Company,
-                        Form::Name,
-                        at,
-                        end,
-                        text,
-                    ));
-                }
+            seen.insert(short);
+            shorts.push((short, full));
+        }
+        let mut taken_spans = SpanSet::new();
+        for m in taken {
+            taken_spans.insert(m.start, m.end);
+        }
+        let mut out: Vec<Mention> = Vec::new();
+        let patterns: Vec<&str> = shorts.iter().map(|(s, _)| *s).collect();
+        for (k, at) in occurrences(text, &patterns) {
+            let (short, full) = shorts[k];
+            let end = at + short.len();
+            let before = text[..at].chars().next_back();
+            let rest = &text[end..];
+            let after = rest.chars().next();
+            let next_word = rest.trim_start_matches([' ', '\t']);
+            let runs_on = before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || (rest.starts_with(' ') && next_word.starts_with(char::is_uppercase));
+            if !runs_on && taken_spans.take(at, end) {
+                out.push(mention(
+                    full,
+                    EntityKind::Company,
+                    Form::Name,
+                    at,
+                    end,
+                    text,
+                ));
             }
         }
         out
     }
+}
+
+/// Every (pattern, start) that `text.match_indices(pattern)` gives, for
+/// all patterns in one pass over the text, ordered by pattern then start.
+fn occurrences(text: &str, patterns: &[&str]) -> Vec<(usize, usize)> {
+    if patterns.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = AhoCorasick::new(patterns) else {
+        return Vec::new();
+    };
+    let mut last_end = vec![0usize; patterns.len()];
+    let mut found = Vec::new();
+    for m in ac.find_overlapping_iter(text) {
+        let k = m.pattern().as_usize();
+        // match_indices never reports a match overlapping the previous one
+        // of the same pattern.
+        if m.start() >= last_end[k] && !patterns[k].is_empty() {
+            last_end[k] = m.end();
+            found.push((k, m.start()));
+        }
+    }
+    found.sort_unstable();
+    found
 }
 
 fn mention(
@@ -327,6 +396,31 @@ fn mention(
         locative: false,
     }
 }
+
+/// A name with every run of white space as one space.
+fn single_spaced(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of a run of text and their byte offsets in it.
+fn words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// "Bay's" → "Bay", "Ports’" → "Ports": a name without its possessive.
+fn strip_possessive(s: &str) -> Option<&str> {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .or_else(|| {
+            s.strip_suffix(['’', '\''])
+                .filter(|stem| stem.ends_with('s'))
+        })
+}
+
+/// " of " after a name, with any run of space around "of".
+static OF_AFTER: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"^\s+of\s+").unwrap());
 
 fn trim_leading_links(s: &str) -> &str {
     let mut s = s;

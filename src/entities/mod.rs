@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::model::EntityKind;
 use crate::rules::language::english;
 use crate::rules::RuleData;
+use crate::spans::SpanSet;
 pub use learned::{Learner, Person};
 
 /// How a mention names its entity.
@@ -94,9 +95,13 @@ impl DocEntities {
             .collect()
     }
 
+    /// Mentions wholly inside a span, in text order. Mentions are sorted
+    /// by start, so this looks at those starting in the span only.
     pub fn in_span(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions
+        let first = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[first..]
             .iter()
+            .take_while(move |m| m.start <= end)
             .filter(move |m| m.start >= start && m.end <= end)
     }
 }
@@ -183,8 +188,12 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> DocEntities {
         let mut mentions = self.gazetteer_mentions(text);
         let (learned, people) = self.learner.learn(text, self, &mentions);
+        let mut taken = SpanSet::new();
+        for m in &mentions {
+            taken.insert(m.start, m.end);
+        }
         for m in learned {
-            if !mentions.iter().any(|x| m.start < x.end && x.start < m.end) {
+            if taken.take(m.start, m.end) {
                 mentions.push(m);
             }
         }
@@ -208,16 +217,15 @@ impl Gazetteer {
             let p = &self.folded_patterns[m.pattern().as_usize()];
             out.push(self.mention(p, s, e, text));
         }
+        let mut taken = SpanSet::new();
+        for x in &out {
+            taken.insert(x.start, x.end);
+        }
         for m in self.exact.find_iter(text) {
             let bytes = text.as_bytes();
             let before_ok = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
             let after_ok = m.end() >= bytes.len() || !bytes[m.end()].is_ascii_alphanumeric();
-            if !before_ok
-                || !after_ok
-                || out
-                    .iter()
-                    .any(|x: &Mention| m.start() < x.end && x.start < m.end())
-            {
+            if !before_ok || !after_ok || !taken.take(m.start(), m.end()) {
                 continue;
             }
             let p = &self.exact_patterns[m.pattern().as_usize()];

@@ -60,6 +60,7 @@ pub fn parse(path: &str, source: Arc<str>, lines: Arc<LineIndex>) -> Document {
     let mut in_title = false;
     let mut title_buf = String::new();
     let mut article_depth = 0usize;
+    let ends = TagEnds::of(src);
     let mut i = 0;
     while i < src.len() {
         let rest = &src[i..];
@@ -68,7 +69,7 @@ pub fn parse(path: &str, source: Arc<str>, lines: Arc<LineIndex>) -> Document {
             continue;
         }
         if rest.starts_with('<') {
-            let Some(tag) = parse_tag(src, i) else {
+            let Some(tag) = parse_tag(src, i, &ends) else {
                 push_text(&mut text, &mut map, "<", i);
                 i += 1;
                 continue;
@@ -125,6 +126,7 @@ pub fn parse(path: &str, source: Arc<str>, lines: Arc<LineIndex>) -> Document {
         map,
         title,
         meta_published: meta_date.map(|(d, _)| (d, PublishedFrom::Meta)),
+        notes: Vec::new(),
     }
 }
 
@@ -164,7 +166,38 @@ fn note_meta(tag: &Tag<'_>, best: &mut Option<(String, u8)>) {
     }
 }
 
-fn parse_tag(src: &str, start: usize) -> Option<Tag<'_>> {
+/// Where the last '>' and quotes of a page are: a tag that opens after
+/// the last '>' (or a quote after the last of its kind) cannot close, and
+/// is known not to at once instead of after a scan to the end.
+struct TagEnds {
+    gt: Option<usize>,
+    double: Option<usize>,
+    single: Option<usize>,
+}
+
+impl TagEnds {
+    fn of(src: &str) -> Self {
+        TagEnds {
+            gt: src.rfind('>'),
+            double: src.rfind('"'),
+            single: src.rfind('\''),
+        }
+    }
+}
+
+/// A tag longer than this is read as text: no page needs one, and it
+/// keeps a page of unclosed tags from costing a scan per '<'.
+const MAX_TAG: usize = 256 * 1024;
+
+fn parse_tag<'a>(src: &'a str, start: usize, ends: &TagEnds) -> Option<Tag<'a>> {
+    if ends.gt.is_none_or(|g| g < start) {
+        return None;
+    }
+    let mut limit = src.len().min(start + MAX_TAG);
+    while !src.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let src = &src[..limit];
     let bytes = src.as_bytes();
     let mut i = start + 1;
     let closing = bytes.get(i) == Some(&b'/');
@@ -231,6 +264,10 @@ fn parse_tag(src: &str, start: usize) -> Option<Tag<'_>> {
             i += 1;
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
+                    let last = if q == b'"' { ends.double } else { ends.single };
+                    if last.is_none_or(|l| l <= i) {
+                        return None;
+                    }
                     let close = src[i + 1..].find(q as char)? + i + 1;
                     value = &src[i + 1..close];
                     i = close + 1;
@@ -244,24 +281,27 @@ fn parse_tag(src: &str, start: usize) -> Option<Tag<'_>> {
                 }
             }
         }
-        if key.is_empty() {
-            i += 1;
-        } else {
+        if !key.is_empty() {
             attrs.push((key, value));
+        } else if i == key_start {
+            // Nothing was read: step over one character (never into one).
+            i += src[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
 }
 
 /// Offset just past the element that starts before `from`, nesting counted.
+/// Tags are found case-insensitively in place: lowercasing the rest of
+/// the page for every skipped element would make many elements quadratic.
 fn skip_element(src: &str, from: usize, name: &str) -> usize {
-    let lower = src[from..].to_ascii_lowercase();
+    let bytes = src.as_bytes();
     let open = format!("<{name}");
     let close = format!("</{name}");
     let mut depth = 1;
-    let mut pos = 0;
+    let mut pos = from;
     while depth > 0 {
-        let next_open = lower[pos..].find(&open).map(|p| p + pos);
-        let next_close = lower[pos..].find(&close).map(|p| p + pos);
+        let next_open = find_ci(bytes, pos, open.as_bytes());
+        let next_close = find_ci(bytes, pos, close.as_bytes());
         match (next_open, next_close) {
             (Some(o), Some(c)) if o < c && !matches!(name, "script" | "style") => {
                 depth += 1;
@@ -274,8 +314,24 @@ fn skip_element(src: &str, from: usize, name: &str) -> usize {
             _ => return src.len(),
         }
     }
-    let after = lower[pos..].find('>').map_or(lower.len(), |p| pos + p + 1);
-    from + after
+    src[pos..].find('>').map_or(src.len(), |p| pos + p + 1)
+}
+
+/// The first place at or after `from` where `needle` (ASCII, starting
+/// with '<') is written, in any case.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = hay.get(at..)?.iter().position(|&b| b == b'<') {
+        let start = at + k;
+        if hay
+            .get(start..start + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 fn decode_entity(rest: &str) -> Option<(String, usize)> {
@@ -340,6 +396,14 @@ mod tests {
         assert_eq!(&src[d.map.to_source(at)..d.map.to_source(at) + 3], "7.1");
         let y = d.text.find("Y handled").unwrap();
         assert_eq!(&src[d.map.to_source(y)..d.map.to_source(y) + 1], "Y");
+    }
+
+    #[test]
+    fn a_value_without_a_name_then_a_multibyte_letter_is_no_panic() {
+        // Found by fuzzing: after `="…"` the parser stepped one byte into
+        // the "²" that followed.
+        let d = doc("<p>A<a =\"/x\"\u{b2}b>link</a> 2019 text.</p>");
+        assert!(d.text.contains("link"), "{:?}", d.text);
     }
 
     #[test]

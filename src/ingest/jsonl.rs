@@ -69,6 +69,7 @@ pub fn parse(
             map,
             title: row.title,
             meta_published: row.published.map(|p| (p, PublishedFrom::Meta)),
+            notes: Vec::new(),
         });
     }
     (docs, errors)
@@ -105,7 +106,13 @@ fn decode_string(raw: &str, at: usize) -> Option<(String, OffsetMap)> {
                         low.push(chars.next()?.1);
                     }
                     let lo = u32::from_str_radix(low.strip_prefix("\\u")?, 16).ok()?;
-                    code = 0x10000 + ((code - 0xD800) << 10) + (lo - 0xDC00);
+                    // A high surrogate must be followed by a low one; any
+                    // other escape is no character.
+                    code = if (0xDC00..0xE000).contains(&lo) {
+                        0x10000 + ((code - 0xD800) << 10) + (lo - 0xDC00)
+                    } else {
+                        0xFFFD
+                    };
                 }
                 char::from_u32(code).unwrap_or('\u{fffd}')
             }

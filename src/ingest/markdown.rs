@@ -7,6 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::{Document, Format, PublishedFrom};
+use crate::error::Warning;
 use crate::source::{LineIndex, OffsetMap};
 
 static LINK_TARGET: LazyLock<Regex> =
@@ -20,7 +21,11 @@ pub fn parse(path: &str, source: Arc<str>, lines: Arc<LineIndex>) -> Document {
     let mut body: Vec<u8> = source.as_bytes().to_vec();
     let mut title = None;
     let mut date = None;
-    if let Some((end, fields)) = front_matter(&source) {
+    let mut notes = Vec::new();
+    if let Some((end, fields, error)) = front_matter(&source) {
+        if let Some(message) = error {
+            notes.push(Warning::BadFrontMatter { message });
+        }
         blank(&mut body, 0, end);
         title = fields
             .iter()
@@ -62,6 +67,7 @@ pub fn parse(path: &str, source: Arc<str>, lines: Arc<LineIndex>) -> Document {
         map: OffsetMap::identity(),
         title,
         meta_published: date.map(|d| (d, PublishedFrom::FrontMatter)),
+        notes,
     }
 }
 
@@ -89,8 +95,11 @@ fn blank_underscore_emphasis(body: &mut [u8]) {
     }
 }
 
-/// Front matter fields and the byte offset where the body starts.
-fn front_matter(source: &str) -> Option<(usize, Vec<(String, String)>)> {
+/// Front matter fields, the byte offset where the body starts, and why
+/// the fields could not be read, if they could not.
+type FrontMatter = (usize, Vec<(String, String)>, Option<String>);
+
+fn front_matter(source: &str) -> Option<FrontMatter> {
     let (fence, toml) = if source.starts_with("---") {
         ("---", false)
     } else if source.starts_with("+++") {
@@ -111,19 +120,28 @@ fn front_matter(source: &str) -> Option<(usize, Vec<(String, String)>)> {
     }
     let (inner_end, end) = block_end?;
     let inner = &source[first_nl + 1..inner_end];
-    let fields = if toml {
-        toml_fields(inner)
+    let (fields, error) = if toml {
+        match toml_fields(inner) {
+            Ok(f) => (f, None),
+            Err(e) => (Vec::new(), Some(e)),
+        }
     } else {
-        yaml_fields(inner)
+        (yaml_fields(inner), None)
     };
-    Some((end, fields))
+    Some((end, fields, error))
 }
 
-fn toml_fields(inner: &str) -> Vec<(String, String)> {
-    let Ok(table) = inner.parse::<toml::Table>() else {
-        return Vec::new();
-    };
-    table
+fn toml_fields(inner: &str) -> Result<Vec<(String, String)>, String> {
+    let table = inner.parse::<toml::Table>().map_err(|e| {
+        // The first line of toml's message says what; the rest draws it.
+        e.to_string()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    })?;
+    Ok(table
         .into_iter()
         .map(|(k, v)| {
             let s = match v {
@@ -132,7 +150,7 @@ fn toml_fields(inner: &str) -> Vec<(String, String)> {
             };
             (k.to_ascii_lowercase(), s)
         })
-        .collect()
+        .collect())
 }
 
 /// Flat `key: value` pairs; nested YAML is not needed for article metadata.

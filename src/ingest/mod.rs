@@ -9,11 +9,11 @@ mod walk;
 
 use std::sync::Arc;
 
-use crate::error::InputError;
+use crate::error::{InputError, InputWarning, Warning};
 use crate::source::{LineIndex, OffsetMap};
 
 pub use published::{Published, PublishedFrom};
-pub use walk::{collect_inputs, Input};
+pub use walk::{collect_inputs, Input, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,6 +42,8 @@ pub struct Document {
     /// A publication date stated by metadata (front matter, HTML meta,
     /// JSONL field), before any dateline is looked at.
     pub meta_published: Option<(String, PublishedFrom)>,
+    /// What reading the format found wrong but read past.
+    pub notes: Vec<Warning>,
 }
 
 impl Document {
@@ -60,17 +62,62 @@ impl Document {
     }
 }
 
-/// Reads one input into documents. JSONL yields many documents and may
-/// yield errors for some lines while the others are still read.
-pub fn load(input: &Input) -> (Vec<Document>, Vec<InputError>) {
-    let bytes = match input.read() {
+/// The documents read from one input, and what went wrong with it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub docs: Vec<Document>,
+    pub errors: Vec<InputError>,
+    pub warnings: Vec<InputWarning>,
+}
+
+/// Reads one input (at most `limit` bytes) into documents. JSONL yields
+/// many documents and may yield errors for some lines while the others
+/// are still read.
+pub fn load(input: &Input, limit: u64) -> Loaded {
+    let mut out = Loaded::default();
+    let bytes = match input.read(limit) {
         Ok(b) => b,
-        Err(e) => return (Vec::new(), vec![e]),
+        Err(e) => {
+            out.errors.push(e);
+            return out;
+        }
     };
-    match decode(&input.name, &bytes) {
-        Ok(text) => parse(&input.name, text, format_of(&input.name)),
-        Err(e) => (Vec::new(), vec![e]),
+    let text = match decode(&input.name, &bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            out.errors.push(e);
+            return out;
+        }
+    };
+    let (text, lone_cr) = lone_cr_as_newline(text);
+    if lone_cr {
+        out.warnings
+            .push(InputWarning::new(&input.name, Warning::LoneCarriageReturns));
     }
+    let (docs, errors) = parse(&input.name, text, format_of(&input.name));
+    out.docs = docs;
+    out.errors = errors;
+    out
+}
+
+/// Old Mac files end lines in a lone CR: each becomes a LF (one byte for
+/// one, so every offset stays), and the caller is told.
+fn lone_cr_as_newline(text: String) -> (String, bool) {
+    let b = text.as_bytes();
+    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    if !(0..b.len()).any(lone) {
+        return (text, false);
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // An ASCII byte replaced by another keeps the text valid UTF-8.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, true)
 }
 
 /// Parses already-decoded text as the given format.
@@ -92,6 +139,7 @@ pub fn parse(path: &str, source: String, format: Format) -> (Vec<Document>, Vec<
                 map: OffsetMap::identity(),
                 title: None,
                 meta_published: None,
+                notes: Vec::new(),
             };
             (vec![doc], Vec::new())
         }
@@ -151,6 +199,14 @@ mod tests {
             err.to_string(),
             "b.txt:2:5: invalid UTF-8 (byte offset 7); not read"
         );
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_breaks() {
+        let (t, lone) = lone_cr_as_newline("a\rb\r\nc\r".to_string());
+        assert_eq!((t.as_str(), lone), ("a\nb\r\nc\n", true));
+        let (t, lone) = lone_cr_as_newline("a\r\nb\n".to_string());
+        assert_eq!((t.as_str(), lone), ("a\r\nb\n", false));
     }
 
     #[test]

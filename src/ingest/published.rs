@@ -64,7 +64,7 @@ pub fn determine(doc: &Document, flag: Option<NaiveDate>) -> Published {
         return stated(date, PublishedFrom::Flag);
     }
     if let Some((raw, from)) = &doc.meta_published {
-        if let Some(date) = parse_iso_date(raw).or_else(|| full_dates(raw).into_iter().next()) {
+        if let Ok(date) = meta_date(raw) {
             return stated(date, *from);
         }
     }
@@ -81,6 +81,51 @@ pub fn determine(doc: &Document, flag: Option<NaiveDate>) -> Published {
     };
     published.dateline_end = dateline_end;
     published
+}
+
+/// A date as metadata writes it (ISO, an ISO timestamp, "June 3, 2025"),
+/// or why it is none.
+pub fn meta_date(raw: &str) -> Result<NaiveDate, String> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Err("it is empty; a YAML block below the key is not read".into());
+    }
+    if v.starts_with('[') && !v.ends_with(']') {
+        return Err("an unclosed YAML list".into());
+    }
+    if let Some(date) = parse_iso_date(v).or_else(|| full_dates(v).into_iter().next()) {
+        return Ok(date);
+    }
+    let shape = v.len() >= 10
+        && v.is_char_boundary(10)
+        && v[..10].bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    Err(if shape {
+        "no such day in the calendar".into()
+    } else {
+        "not YYYY-MM-DD or 'Month D, YYYY'".into()
+    })
+}
+
+/// Why a document's metadata date cannot be used, as a warning.
+pub fn meta_warning(doc: &Document) -> Option<crate::error::Warning> {
+    let (raw, from) = doc.meta_published.as_ref()?;
+    let reason = meta_date(raw).err()?;
+    let field = match (from, doc.format) {
+        (PublishedFrom::FrontMatter, _) => "front-matter date",
+        (_, super::Format::Jsonl) => "\"published\"",
+        _ => "meta date",
+    };
+    Some(crate::error::Warning::BadDate {
+        field: field.to_string(),
+        value: raw.clone(),
+        reason,
+    })
 }
 
 fn stated(date: NaiveDate, from: PublishedFrom) -> Published {
@@ -227,6 +272,31 @@ mod tests {
         assert_eq!((p.date, p.from), (ymd(2026, 1, 6), PublishedFrom::Dateline));
         let p = published("Title\n- Jan 2\n\nOn December 30, 2025, the board met.");
         assert_eq!(p.date, ymd(2026, 1, 2));
+    }
+
+    #[test]
+    fn metadata_dates_that_are_none_say_why() {
+        assert_eq!(
+            meta_date("2025-03-04T10:00:00Z"),
+            Ok(ymd(2025, 3, 4).unwrap())
+        );
+        assert_eq!(meta_date("[2025-03-04]"), Ok(ymd(2025, 3, 4).unwrap()));
+        assert_eq!(
+            meta_date("2025-02-30").unwrap_err(),
+            "no such day in the calendar"
+        );
+        assert_eq!(
+            meta_date("2025-13-45").unwrap_err(),
+            "no such day in the calendar"
+        );
+        assert_eq!(
+            meta_date("[2025-03-04").unwrap_err(),
+            "an unclosed YAML list"
+        );
+        assert_eq!(
+            meta_date("soon").unwrap_err(),
+            "not YYYY-MM-DD or 'Month D, YYYY'"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use serde_json::{json, Value as Json};
 
 use super::json_end;
+use super::terminal::escape;
 use crate::calendar::from_day_number;
 use crate::claims::{Claim, ClaimValue, Role};
 use crate::document::Analyzed;
@@ -37,11 +38,17 @@ fn claim_json(a: &Analyzed, c: &Claim) -> Json {
     let (line, column) = a.doc.position(e.start);
     let (interval, unit) = match &c.value {
         ClaimValue::Number { interval, unit } => (
-            json!([json_end(c.value_kind, interval.lo), json_end(c.value_kind, interval.hi)]),
+            json!([
+                json_end(c.value_kind, interval.lo),
+                json_end(c.value_kind, interval.hi)
+            ]),
             json!(unit),
         ),
         ClaimValue::Date { interval } => (
-            json!([json_end(ValueKind::Time, interval.lo), json_end(ValueKind::Time, interval.hi)]),
+            json!([
+                json_end(ValueKind::Time, interval.lo),
+                json_end(ValueKind::Time, interval.hi)
+            ]),
             json!("day"),
         ),
         ClaimValue::Label { text } => (json!(text), Json::Null),
@@ -150,14 +157,16 @@ pub fn text(outcome: &Outcome) -> String {
         };
         out.push_str(&format!(
             "{}\n  published: {published}\n  claims: {}\n",
-            a.doc.display_name(),
+            escape(&a.doc.display_name()),
             claims.len()
         ));
         for c in claims {
             let (line, column) = a.doc.position(c.evidence.start);
             let period = c
                 .period
-                .and_then(|(s, e)| Some(format!("{}..{}", from_day_number(s)?, from_day_number(e)?)))
+                .and_then(|(s, e)| {
+                    Some(format!("{}..{}", from_day_number(s)?, from_day_number(e)?))
+                })
                 .unwrap_or_else(|| "-".into());
             out.push_str(&format!(
                 "  {:>4}:{:<4} {:<11} {:<9} {} | {} | {} | {}\n",
@@ -165,10 +174,14 @@ pub fn text(outcome: &Outcome) -> String {
                 column,
                 c.role.to_string(),
                 c.modality.to_string(),
-                c.holder.as_deref().map_or_else(|| "-".into(), one_line),
-                if c.measure.is_empty() { "-" } else { &c.measure },
+                escape(&c.holder.as_deref().map_or_else(|| "-".into(), one_line)),
+                if c.measure.is_empty() {
+                    "-".into()
+                } else {
+                    escape(&c.measure)
+                },
                 period,
-                shown_value(c)
+                escape(&shown_value(c))
             ));
         }
         out.push('\n');

@@ -4,21 +4,22 @@
 use serde_json::json;
 
 use super::counted;
+use super::terminal::escape;
 use crate::revision::{ClaimView, FindingView, RevisionDiff};
 
 /// The diff as a fact-checker reads it in a terminal.
 pub fn human(d: &RevisionDiff) -> String {
-    let mut out = format!("claimcheck diff {} → {}\n", d.old, d.new);
+    let mut out = format!("claimcheck diff {} → {}\n", escape(&d.old), escape(&d.new));
     let claim = |c: &ClaimView| {
         format!(
             "{}, {}{}: {}",
-            c.subject,
-            c.predicate,
+            escape(&c.subject),
+            escape(&c.predicate),
             c.period
                 .as_ref()
-                .map(|p| format!(" ({p})"))
+                .map(|p| format!(" ({})", escape(p)))
                 .unwrap_or_default(),
-            c.value
+            escape(&c.value)
         )
     };
     let section = |out: &mut String, title: &str, lines: Vec<String>| {
@@ -43,12 +44,12 @@ pub fn human(d: &RevisionDiff) -> String {
                 format!(
                     "{:<8}{}:{}:{}  {}  [{} → {}]",
                     c.changed,
-                    c.new.path,
+                    escape(&c.new.path),
                     c.new.line,
                     c.new.column,
                     claim(&c.new),
-                    from.unwrap_or_else(|| "none".into()),
-                    to.unwrap_or_else(|| "none".into())
+                    escape(&from.unwrap_or_else(|| "none".into())),
+                    escape(&to.unwrap_or_else(|| "none".into()))
                 )
             })
             .collect(),
@@ -58,7 +59,15 @@ pub fn human(d: &RevisionDiff) -> String {
         "claims added",
         d.added
             .iter()
-            .map(|c| format!("+ {}:{}:{}  {}", c.path, c.line, c.column, claim(c)))
+            .map(|c| {
+                format!(
+                    "+ {}:{}:{}  {}",
+                    escape(&c.path),
+                    c.line,
+                    c.column,
+                    claim(c)
+                )
+            })
             .collect(),
     );
     section(
@@ -66,16 +75,24 @@ pub fn human(d: &RevisionDiff) -> String {
         "claims removed",
         d.removed
             .iter()
-            .map(|c| format!("- {}:{}:{}  {}", c.path, c.line, c.column, claim(c)))
+            .map(|c| {
+                format!(
+                    "- {}:{}:{}  {}",
+                    escape(&c.path),
+                    c.line,
+                    c.column,
+                    claim(c)
+                )
+            })
             .collect(),
     );
     let finding = |f: &FindingView| {
         format!(
             "{}: [{}] {}\n      at {}",
             f.severity,
-            f.rule,
-            f.message,
-            f.evidence.join(", ")
+            escape(&f.rule),
+            escape(&f.message),
+            escape(&f.evidence.join(", "))
         )
     };
     section(

@@ -1,6 +1,7 @@
 //! `check --format github`: GitHub Actions workflow commands, which the
 //! runner turns into annotations on the pull request's changed files.
 
+use super::terminal::escape;
 use super::{place, CheckReport};
 use crate::model::Severity;
 
@@ -16,32 +17,35 @@ pub fn render(report: &CheckReport<'_>) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = f.message.clone();
+        let mut message = escape(&f.message).into_owned();
         for e in &f.evidence[1..] {
             let q = place(report.docs, e);
             message.push_str(&format!(
                 "\nsee {}:{}:{} ({})",
-                q.path, q.line, q.column, e.value
+                escape(&q.path),
+                q.line,
+                q.column,
+                escape(&e.value)
             ));
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            property(&p.path),
+            property(&escape(&p.path)),
             p.line,
             p.column,
             p.end_line,
             p.end_column,
-            property(&format!("claimcheck {}", f.rule)),
+            property(&format!("claimcheck {}", escape(&f.rule))),
             data(&message)
         ));
     }
     for e in report.errors {
         out.push_str(&format!(
             "::error file={},line={},col={}::{}\n",
-            property(&e.path),
+            property(&escape(&e.path)),
             e.line.unwrap_or(1),
             e.column.unwrap_or(1),
-            data(&e.message)
+            data(&escape(&e.message))
         ));
     }
     out

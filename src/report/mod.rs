@@ -11,6 +11,7 @@ pub mod jsonl;
 pub mod parse;
 pub mod rules_doc;
 pub mod sarif;
+pub mod terminal;
 
 use crate::calendar::from_day_number;
 use crate::checks::Finding;

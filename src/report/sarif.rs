@@ -6,12 +6,12 @@
 
 use serde_json::{json, Value as Json};
 
-use super::check_json::quote;
 use super::{place, CheckReport};
 use crate::checks::Finding;
 use crate::document::Analyzed;
 use crate::model::Evidence;
 use crate::model::Severity;
+use crate::paths::normalize;
 use crate::rules::CheckDef;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -84,7 +84,7 @@ fn result_json(report: &CheckReport<'_>, f: &Finding) -> Json {
         "level": level(f.severity),
         "message": {"text": f.message},
         "locations": [location(report.docs, &f.evidence[0])],
-        "partialFingerprints": {"claimcheckFinding/v1": fingerprint(report.docs, f)},
+        "partialFingerprints": {"claimcheckFinding/v2": fingerprint(report.docs, f)},
     });
     if let Some(i) = report.rules.check.iter().position(|c| c.id == f.rule) {
         r["ruleIndex"] = json!(i);
@@ -109,11 +109,11 @@ fn location(docs: &[Analyzed], e: &Evidence) -> Json {
     }})
 }
 
-/// A relative URI reference for a path: forward slashes, and every byte
-/// outside the unreserved set percent-encoded.
+/// A relative URI reference for a path: forward slashes, `.` and `..`
+/// segments resolved, and every byte outside the unreserved set
+/// percent-encoded.
 fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let path = path.strip_prefix("./").unwrap_or(&path);
+    let path = normalize(&path.replace('\\', "/"));
     let mut out = String::new();
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
@@ -125,9 +125,12 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// FNV-1a over the rule and, for each piece of evidence, its file, value
-/// and sentence: the same finding gets the same print in every run, even
-/// after lines above it moved.
+/// FNV-1a over the rule, the primary location's file (its path
+/// normalized, so `./a.md` is `a.md`), the finding's key (the claim key
+/// and the disputed values in canonical form) and the value shown there.
+/// Nothing positional goes in: the same finding gets the same print when
+/// lines move, when the inputs come in another order or spelling, and
+/// when an article that agrees with one side is added.
 fn fingerprint(docs: &[Analyzed], f: &Finding) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |s: &str| {
@@ -136,12 +139,15 @@ fn fingerprint(docs: &[Analyzed], f: &Finding) -> String {
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
+    feed("claimcheckFinding/v2");
     feed(&f.rule);
-    for e in &f.evidence {
-        feed(&docs[e.doc].doc.path);
-        feed(&e.value);
-        feed(&quote(&docs[e.doc], e));
+    if let Some(e) = f.evidence.first() {
+        let doc = &docs[e.doc].doc;
+        feed(&normalize(&doc.path.replace('\\', "/")));
+        feed(doc.id.as_deref().unwrap_or(""));
+        feed(&e.value.split_whitespace().collect::<Vec<_>>().join(" "));
     }
+    feed(&f.key);
     format!("{h:016x}")
 }
 

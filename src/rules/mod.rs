@@ -77,9 +77,18 @@ pub struct RuleData {
     pub event: Vec<EventClass>,
     #[serde(default)]
     pub check: Vec<CheckDef>,
+    /// Rules a config disabled: still rules, so a suppression naming one
+    /// is no typo.
+    #[serde(skip)]
+    pub disabled: Vec<String>,
 }
 
 impl RuleData {
+    /// Whether `id` names a rule, enabled or disabled.
+    pub fn knows(&self, id: &str) -> bool {
+        self.check.iter().any(|c| c.id == id) || self.disabled.iter().any(|d| d == id)
+    }
+
     fn merge(&mut self, other: RuleData) {
         self.currency.extend(other.currency);
         self.unit.extend(other.unit);

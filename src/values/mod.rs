@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Serialize;
 
-pub use display::fmt_num;
 #[cfg(test)]
 pub use display::fmt_interval;
+pub use display::fmt_num;
 pub use interval::Interval;
 pub use modality::ModalityReader;
 pub use time::{Anchoring, TimeContext, TimeInfo};
@@ -23,6 +23,7 @@ pub use time::{Anchoring, TimeContext, TimeInfo};
 use crate::model::{Modality, QualifierKind};
 use crate::rules::language::{self, alternation as listed, english};
 use crate::rules::RuleData;
+use crate::spans::SpanSet;
 use number::{parse_amount, scale, word_before_unit, word_core, word_num, Amount, NUM};
 
 #[derive(
@@ -83,6 +84,9 @@ pub struct ValueReader {
     currency_of: HashMap<String, (String, f64)>,
     unit_of: HashMap<String, (String, f64)>,
     qualifiers: Vec<(String, QualifierKind)>,
+    /// Characters before a value a qualifier can take up: the longest
+    /// qualifier, " by" and the character before it.
+    qualifier_window: usize,
     modality: ModalityReader,
     time: time::TimeReader,
 }
@@ -115,8 +119,9 @@ impl ValueReader {
         let (word_num, word_unit, scale) = (word_num(), word_before_unit(), scale());
         let lang = english();
         let short_scales = listed(lang.numbers.money_scales.iter().map(String::as_str));
-        let amount =
-            format!(r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+(?:{scale}|{short_scales})\b)");
+        let amount = format!(
+            r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+(?:{scale}|{short_scales})\b)"
+        );
         let money = Regex::new(&format!(
             r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_unit})\s?(?P<word>{})\b)",
             alternation(symbols),
@@ -177,6 +182,12 @@ impl ValueReader {
             .flat_map(|q| q.words.iter().map(move |w| (w.to_lowercase(), q.kind)))
             .collect();
         qualifiers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let qualifier_window = qualifiers
+            .iter()
+            .map(|(w, _)| w.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 8;
         ValueReader {
             money,
             percent,
@@ -188,6 +199,7 @@ impl ValueReader {
             currency_of,
             unit_of,
             qualifiers,
+            qualifier_window,
             modality: ModalityReader::new(rules),
             time: time::TimeReader::new(),
         }
@@ -197,8 +209,10 @@ impl ValueReader {
     pub fn read(&self, text: &str, start: usize, end: usize, ctx: &TimeContext) -> Vec<Value> {
         let sentence = &text[start..end];
         let mut found: Vec<Value> = Vec::new();
-        let accept = |v: Value, found: &mut Vec<Value>| {
-            if !found.iter().any(|f| v.start < f.end && f.start < v.end) {
+        // The first recognizer to claim a stretch of text keeps it.
+        let mut taken = SpanSet::new();
+        let mut accept = |v: Value, found: &mut Vec<Value>| {
+            if taken.take(v.start, v.end) {
                 found.push(v);
             }
         };
@@ -224,13 +238,19 @@ impl ValueReader {
         for v in self.inherited_values(sentence, start, &found) {
             accept(v, &mut found);
         }
-        let taken: Vec<(usize, usize)> = found.iter().map(|v| (v.start, v.end)).collect();
-        for v in self.count_values(sentence, start, &taken) {
+        let mut counted = SpanSet::new();
+        for v in &found {
+            counted.insert(v.start, v.end);
+        }
+        for v in self.count_values(sentence, start, &counted) {
             accept(v, &mut found);
         }
         found.sort_by_key(|v| (v.start, v.end));
+        // The clauses and their cues are read once per sentence, not once
+        // per value.
+        let mut clauses = self.modality.clauses(sentence);
         for v in &mut found {
-            if let Some((modality, cue)) = self.modality.cue_at(sentence, v.start - start) {
+            if let Some((modality, cue)) = clauses.cue_at(v.start - start) {
                 v.modality = modality;
                 v.modality_cue = Some(cue.to_string());
             }
@@ -240,7 +260,9 @@ impl ValueReader {
 
     /// The qualifier written just before a value ("more than", "by more than").
     fn qualifier_before(&self, sentence: &str, at: usize) -> Option<QualifierKind> {
-        let before = sentence[..at].trim_end().to_lowercase();
+        // Only the words just before the value can qualify it: a bounded
+        // tail, so a value late in a long sentence costs no more.
+        let before = tail_chars(sentence[..at].trim_end(), self.qualifier_window).to_lowercase();
         let before = before.strip_suffix(" by").unwrap_or(&before);
         self.qualifiers.iter().find_map(|(w, k)| {
             let stem = before.strip_suffix(w.as_str())?;
@@ -513,12 +535,12 @@ impl ValueReader {
             .map_or(1.0, |(_, (_, f))| *f)
     }
 
-    fn count_values(&self, sentence: &str, base: usize, taken: &[(usize, usize)]) -> Vec<Value> {
+    fn count_values(&self, sentence: &str, base: usize, taken: &SpanSet) -> Vec<Value> {
         let mut out = Vec::new();
         for c in self.count.captures_iter(sentence) {
             let m = c.get(0).unwrap();
             let (s, e) = (base + m.start(), base + m.end());
-            if taken.iter().any(|&(ts, te)| s < te && ts < e) {
+            if taken.overlaps(s, e) {
                 continue;
             }
             let raw = m.as_str();
@@ -595,7 +617,7 @@ fn value(
 
 /// A fall reported as a percentage is a negative change.
 fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
-    let before = sentence[..at].to_lowercase();
+    let before = tail_chars(&sentence[..at], 40).to_lowercase();
     let tail: String = before
         .chars()
         .rev()
@@ -615,6 +637,15 @@ fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
         }
     } else {
         amount
+    }
+}
+
+/// The last `n` characters of `s`.
+pub fn tail_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
     }
 }
 
@@ -695,6 +726,8 @@ pub fn singular(word: &str) -> String {
     w.strip_suffix('s').map_or(w.clone(), str::to_string)
 }
 
-
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod roundtrip;

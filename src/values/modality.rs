@@ -1,6 +1,8 @@
 //! The modality of the clause holding a value: what happened (actual), what
 //! is expected (forecast), aimed at (target) or scheduled (plan).
 
+use std::collections::HashMap;
+
 use regex::Regex;
 
 use crate::model::Modality;
@@ -62,19 +64,54 @@ impl ModalityReader {
     /// The modality of the clause around byte `at` and the cue that set it,
     /// so a finding can quote the words that made it a forecast.
     pub fn cue_at<'s>(&self, sentence: &'s str, at: usize) -> Option<(Modality, &'s str)> {
-        let mut start = 0;
-        let mut end = sentence.len();
-        for m in self.clause_break.find_iter(sentence) {
-            if m.end() <= at {
-                start = m.start();
-            } else if m.start() >= at {
-                end = m.start();
-                break;
-            }
+        self.clauses(sentence).cue_at(at)
+    }
+
+    /// A sentence's clause breaks, found once, for reading the modality of
+    /// many values of it: each clause is searched for cues once.
+    pub fn clauses<'r, 's>(&'r self, sentence: &'s str) -> Clauses<'r, 's> {
+        Clauses {
+            reader: self,
+            sentence,
+            breaks: self
+                .clause_break
+                .find_iter(sentence)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+            read: HashMap::new(),
         }
-        let clause = &sentence[start..end];
-        self.cues
-            .iter()
-            .find_map(|(m, re)| re.find(clause).map(|c| (*m, c.as_str().trim())))
+    }
+}
+
+/// The clauses of one sentence and the cues found in them so far.
+pub struct Clauses<'r, 's> {
+    reader: &'r ModalityReader,
+    sentence: &'s str,
+    /// Clause breaks in text order, never overlapping.
+    breaks: Vec<(usize, usize)>,
+    read: HashMap<(usize, usize), Option<(Modality, &'s str)>>,
+}
+
+impl<'s> Clauses<'_, 's> {
+    /// The clause around byte `at` runs from the last break ending at or
+    /// before it to the first break starting at or after it (a break
+    /// around `at` itself bounds nothing); its first cue, by rank, sets
+    /// the modality.
+    pub fn cue_at(&mut self, at: usize) -> Option<(Modality, &'s str)> {
+        let before = self.breaks.partition_point(|&(_, e)| e <= at);
+        let start = before.checked_sub(1).map_or(0, |k| self.breaks[k].0);
+        let after = self.breaks.partition_point(|&(s, _)| s < at);
+        let end = self
+            .breaks
+            .get(after)
+            .map_or(self.sentence.len(), |&(s, _)| s);
+        let (reader, sentence) = (self.reader, self.sentence);
+        *self.read.entry((start, end)).or_insert_with(|| {
+            let clause = &sentence[start..end];
+            reader
+                .cues
+                .iter()
+                .find_map(|(m, re)| re.find(clause).map(|c| (*m, c.as_str().trim())))
+        })
     }
 }

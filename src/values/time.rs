@@ -5,12 +5,13 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex, RegexSet};
 use serde::Serialize;
 
-use super::{Interval, Value, ValueKind};
+use super::{tail_chars, Interval, Value, ValueKind};
 use crate::calendar::{
     day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
 };
 use crate::model::Modality;
 use crate::rules::language::{self, alternation, english};
+use crate::spans::SpanSet;
 
 /// What relative times are resolved against.
 #[derive(Debug, Clone, Copy, Default)]
@@ -75,6 +76,9 @@ pub struct TimeReader {
 }
 
 const YEAR: &str = r"(?:19|20)\d{2}";
+/// Characters before a time that its bound can take up ("no later than
+/// the end of").
+const BOUND_WINDOW: usize = 64;
 const DAY: &str = r"\d{1,2}(?:st|nd|rd|th)?";
 
 impl TimeReader {
@@ -109,28 +113,114 @@ impl TimeReader {
         let trailing = list(&lang.dates.trailing);
         let rel_year = format!(r"(?P<rel>{relative})\s+year");
         let specs: Vec<(String, Handler)> = vec![
-            (format!(r"(?i:\b(?:the\s+)?(?:(?:first|last)\s+)?(?P<n>{small_number}|a)\s+(?P<u>{month_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), span_ended),
-            (format!(r"(?i:\b(?:the\s+)?(?P<u>{quarter_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), span_ended),
-            (format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), iso),
-            (format!(r"\b(?P<m1>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|through)\s*(?P<m2>{m})\s+(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), cross_month_days),
-            (format!(r"\b(?P<m>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|and|through)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"), day_range),
-            (format!(r"\b(?P<d1>\d{{1,2}})\s*(?:to|-|–|—)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"), day_range),
-            (format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"), day),
-            (format!(r"\b(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), day),
-            (format!(r"(?i:\b(?:the\s+)?first\s+(?P<n>{small_number})\s+months\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year}|(?P<the>the\s+year))\b)"), first_months),
-            (format!(r"(?i:\b(?:the\s+)?(?P<h>{halves})\s+half\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), half),
-            (format!(r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>{quarters})\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"), quarter),
+            (
+                format!(
+                    r"(?i:\b(?:the\s+)?(?:(?:first|last)\s+)?(?P<n>{small_number}|a)\s+(?P<u>{month_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+                ),
+                span_ended,
+            ),
+            (
+                format!(
+                    r"(?i:\b(?:the\s+)?(?P<u>{quarter_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+                ),
+                span_ended,
+            ),
+            (
+                format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
+                iso,
+            ),
+            (
+                format!(
+                    r"\b(?P<m1>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|through)\s*(?P<m2>{m})\s+(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+                ),
+                cross_month_days,
+            ),
+            (
+                format!(
+                    r"\b(?P<m>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|and|through)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+                ),
+                day_range,
+            ),
+            (
+                format!(
+                    r"\b(?P<d1>\d{{1,2}})\s*(?:to|-|–|—)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"
+                ),
+                day_range,
+            ),
+            (
+                format!(
+                    r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"
+                ),
+                day,
+            ),
+            (
+                format!(
+                    r"\b(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"
+                ),
+                day,
+            ),
+            (
+                format!(
+                    r"(?i:\b(?:the\s+)?first\s+(?P<n>{small_number})\s+months\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year}|(?P<the>the\s+year))\b)"
+                ),
+                first_months,
+            ),
+            (
+                format!(
+                    r"(?i:\b(?:the\s+)?(?P<h>{halves})\s+half\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"
+                ),
+                half,
+            ),
+            (
+                format!(
+                    r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>{quarters})\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"
+                ),
+                quarter,
+            ),
             (format!(r"\bH(?P<hn>[12])\s+(?P<y>{YEAR})\b"), half),
-            (format!(r"(?i:\b(?:the\s+)?(?:(?P<qw>{quarters})|(?P<qd>[1-4])(?:st|nd|rd|th))[\s-]+(?:{quarter_words})\b)"), quarter_latest),
-            (format!(r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"), month_range),
-            (format!(r"\b(?P<m>{m}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month),
+            (
+                format!(
+                    r"(?i:\b(?:the\s+)?(?:(?P<qw>{quarters})|(?P<qd>[1-4])(?:st|nd|rd|th))[\s-]+(?:{quarter_words})\b)"
+                ),
+                quarter_latest,
+            ),
+            (
+                format!(
+                    r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"
+                ),
+                month_range,
+            ),
+            (
+                format!(r"\b(?P<m>{m}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
+                month,
+            ),
             (format!(r"\b(?P<m>{m})\s+of\s+{rel_year}\b"), month),
-            (format!(r"\b(?P<y1>{YEAR})\s*(?:–|-|—|to|/|and|through)\s*(?P<y2>{YEAR}|\d{{2}})\b"), year_range),
+            (
+                format!(
+                    r"\b(?P<y1>{YEAR})\s*(?:–|-|—|to|/|and|through)\s*(?P<y2>{YEAR}|\d{{2}})\b"
+                ),
+                year_range,
+            ),
             (format!(r"\b(?P<y>{YEAR})\b"), year),
-            (format!(r"(?i)\b(?:(?P<w>{relative}|{trailing})\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b"), relative_unit),
-            (r"(?i)\b(?P<d>yesterday|today|tomorrow)\b".to_string(), relative_day),
-            (r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday),
-            (format!(r"(?i:\b(?:{before_bare_month})\s+)(?P<m>{m})\b"), bare_month),
+            (
+                format!(
+                    r"(?i)\b(?:(?P<w>{relative}|{trailing})\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b"
+                ),
+                relative_unit,
+            ),
+            (
+                r"(?i)\b(?P<d>yesterday|today|tomorrow)\b".to_string(),
+                relative_day,
+            ),
+            (
+                r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                    .to_string(),
+                weekday,
+            ),
+            (
+                format!(r"(?i:\b(?:{before_bare_month})\s+)(?P<m>{m})\b"),
+                bare_month,
+            ),
         ];
         let any = RegexSet::new(specs.iter().map(|(p, _)| p.as_str())).unwrap();
         let patterns = specs
@@ -162,7 +252,10 @@ impl TimeReader {
 
     pub fn read(&self, sentence: &str, base: usize, ctx: &TimeContext) -> Vec<Value> {
         let mut spans: Vec<(usize, usize, Found)> = Vec::new();
+        // One pass over the sentence says which patterns can match at all.
         let candidates = self.any.matches(sentence);
+        // The spans earlier (more specific) patterns took.
+        let mut matched = SpanSet::new();
         for (k, (re, handler)) in self.patterns.iter().enumerate() {
             if !candidates.matched(k) {
                 continue;
@@ -170,7 +263,7 @@ impl TimeReader {
             for c in re.captures_iter(sentence) {
                 let m = c.get(0).unwrap();
                 let (mut s, e) = (m.start(), m.end());
-                if spans.iter().any(|(a, b, _)| s < *b && *a < e) || !plausible(sentence, s, e) {
+                if matched.overlaps(s, e) || !plausible(sentence, s, e) {
                     continue;
                 }
                 if let Some(found) = handler(&c, ctx) {
@@ -183,6 +276,7 @@ impl TimeReader {
                         }
                     }
                     spans.push((s, e, found));
+                    matched.insert(s, e);
                 }
             }
         }
@@ -194,9 +288,16 @@ impl TimeReader {
     }
 
     fn to_value(&self, sentence: &str, base: usize, s: usize, e: usize, f: Found) -> Value {
+        // The bound is the words just before the time ("until the end
+        // of"): searched from a little before it, with the text before
+        // that still seen by `\b`, so a late time in a long sentence
+        // costs no more than an early one.
+        let before = &sentence[..s];
+        let trimmed = before.trim_end();
+        let from = trimmed.len() - tail_chars(trimmed, BOUND_WINDOW).len();
         let bound = self
             .bound
-            .captures(&sentence[..s])
+            .captures_at(before, from)
             .map(|c| c[1].to_lowercase())
             // "from April 22 to 24" is a range, not an open start.
             .filter(|b| !(b == "from" && f.granularity == Granularity::Span));
