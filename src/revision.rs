@@ -121,7 +121,7 @@ fn view(docs: &[Analyzed], c: &Claim) -> ClaimView {
     let predicate = if c.kind == FrameKind::Growth {
         format!("growth of {}", c.predicate)
     } else {
-        c.predicate.clone()
+        crate::checks::predicate_text(c)
     };
     ClaimView {
         predicate,

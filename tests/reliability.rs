@@ -183,7 +183,7 @@ fn item2_a_long_sentence_is_cut_with_one_warning_per_file() {
     );
     assert_eq!(port_findings(&r.stdout), port_alone());
     // The values on the cut line are all still read.
-    let r = run(&["claims", "--format", "json", s(&long)]);
+    let r = run(&["parse", "--format", "json", s(&long)]);
     let json: Json = serde_json::from_str(&r.stdout).unwrap();
     let quantities = json["documents"][0]["sentences"]
         .as_array()

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, version_key, versions, Corpus,
-    Finding,
+    applies, both_sides, finding, period_text, predicate_text, render, subject_text, version_key,
+    versions, Corpus, Finding,
 };
 use crate::claims::{Claim, ClaimValue};
 use crate::link::subject_key;
-use crate::model::Modality;
+use crate::model::{Modality, Severity};
 use crate::rules::{ArithmeticOn, ArithmeticParams, CheckDef, FrameKind};
 use crate::values::fmt_num;
 use crate::values::Interval;
@@ -83,7 +83,7 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
             &def.message,
             &[
                 ("subject", subject_text(g)),
-                ("predicate", g.predicate.clone()),
+                ("predicate", predicate_text(g)),
                 ("rate", g.value_text.clone()),
                 ("period", period_text(g)),
                 ("a", format!("{} ({})", now.value_text, period_text(now))),
@@ -136,7 +136,10 @@ fn cumulative(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) ->
                 applies(def, c)
                     && c.modality == Modality::Actual
                     && c.kind == FrameKind::Measure
-                    && c.sure.doubts() == 0
+                    // Only the holder may be inferred: the article's own
+                    // party, checked against itself (below).
+                    && c.sure.measure
+                    && c.sure.period
                     && additive(c)
                     && number(c).is_some_and(|(x, _)| x.lo >= 0.0)
             })
@@ -155,11 +158,17 @@ fn cumulative(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) ->
                 if !contains || !(x.hi < y.lo || (x.hi == y.lo && (x.hi_open || y.lo_open))) {
                     continue;
                 }
+                // A holder inferred from the article ("the company said")
+                // is compared only within that article, and never surely.
+                let inferred = !(long.sure.holder && short.sure.holder);
+                if inferred && long.evidence.doc != short.evidence.doc {
+                    continue;
+                }
                 let message = render(
                     &def.message,
                     &[
                         ("subject", subject_text(long)),
-                        ("predicate", long.predicate.clone()),
+                        ("predicate", predicate_text(long)),
                         ("period", period_text(long)),
                         ("a", long.value_text.clone()),
                         ("b", format!("{}, {}", short.value_text, period_text(short))),
@@ -172,11 +181,13 @@ fn cumulative(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) ->
                     version_key(long),
                     version_key(short)
                 );
-                out.push(
-                    finding(def, message, evidence)
-                        .about(subject_text(long))
-                        .keyed(key),
-                );
+                let mut f = finding(def, message, evidence)
+                    .about(subject_text(long))
+                    .keyed(key);
+                if inferred {
+                    f.severity = f.severity.min(Severity::Warning);
+                }
+                out.push(f);
             }
         }
     }

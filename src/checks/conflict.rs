@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 
 use super::{
-    applies, both_sides, finding, period_text, render, subject_text, version_key, versions, Corpus,
-    Finding,
+    applies, both_sides, finding, period_text, predicate_text, render, subject_text, version_key,
+    versions, Corpus, Finding,
 };
 use crate::claims::{Claim, ClaimValue, Role};
 use crate::entities::fold;
@@ -268,7 +268,7 @@ fn value_conflict(
                 a.label
                     .clone()
                     .filter(|_| a.kind == FrameKind::Office)
-                    .unwrap_or_else(|| a.predicate.clone()),
+                    .unwrap_or_else(|| predicate_text(a)),
             ),
             ("period", period_text(a)),
             ("a", value_with_period(a, pa != pb)),
@@ -298,7 +298,7 @@ fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<String> {
         &[
             ("subject", subject_text(a)),
             ("label", a.label.clone().unwrap_or_default()),
-            ("predicate", a.predicate.clone()),
+            ("predicate", predicate_text(a)),
             ("a", period_text(a)),
             ("b", period_text(b)),
         ],

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{applies, finding, period_text, render, subject_text, Corpus, Finding};
+use super::{applies, finding, period_text, predicate_text, render, subject_text, Corpus, Finding};
 use crate::claims::ClaimValue;
 use crate::link::subject_key;
 use crate::model::Modality;
@@ -48,7 +48,7 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
                 &def.message,
                 &[
                     ("subject", subject_text(first)),
-                    ("predicate", first.predicate.clone()),
+                    ("predicate", predicate_text(first)),
                     ("period", period_text(first)),
                     ("a", first.value_text.clone()),
                     ("count", docs.len().to_string()),

@@ -10,11 +10,12 @@ mod variant;
 
 use serde::Serialize;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, ClaimValue};
 use crate::document::Analyzed;
 use crate::link::ClaimGroups;
 use crate::model::{CheckKind, Evidence, Severity};
 use crate::rules::{CheckDef, CheckParams, RuleData};
+use crate::values::ValueKind;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -159,6 +160,17 @@ pub fn period_text(c: &Claim) -> String {
     c.period_text
         .clone()
         .unwrap_or_else(|| "an unstated period".into())
+}
+
+/// What a claim measures, as a message names it: a count of what it
+/// counts reads "number of passengers", not "passenger".
+pub fn predicate_text(c: &Claim) -> String {
+    let counts_itself = matches!(&c.value, ClaimValue::Number { unit, .. } if *unit == c.predicate);
+    if c.value_kind == ValueKind::Count && counts_itself && !c.measure.is_empty() {
+        format!("number of {}", c.measure)
+    } else {
+        c.predicate.clone()
+    }
 }
 
 pub fn subject_text(c: &Claim) -> String {

@@ -567,6 +567,20 @@ fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
     (tree.upos(head) == "NOUN" && !tree.is_value(head)).then_some(head)
 }
 
+/// Whether `node` lies in the subtree headed by `top`.
+fn within(tree: &Tree<'_>, mut node: usize, top: usize) -> bool {
+    for _ in 0..tree.len() {
+        if node == top {
+            return true;
+        }
+        match tree.head(node) {
+            Some(h) => node = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The measure in a verb's subject: "net profit rose", "sales totalled".
 fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> Option<usize> {
     let mut v = verb;
@@ -581,11 +595,24 @@ fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> 
             {
                 return Some(s);
             }
-            return None;
+            // "the port's cargo grew", parsed with the holder as the
+            // subject and the measure hanging from it: the common noun
+            // that ends the subject, right before the verb.
+            return subject_before_verb(tree, v + 1)
+                .filter(|&n| n > s && within(tree, n, s) && !tree.is_name(n));
         }
         // "is expected to rise": the subject of the governing verb.
         match tree.head(v) {
             Some(h) if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) => v = h,
+            // "aims to handle" read as a noun with a clause ("a plan to
+            // build" is one too): the to-infinitive still says what is
+            // aimed at or planned.
+            Some(h)
+                if tree.rel(v) == "acl"
+                    && tree.kids_with(v, &["mark"]).any(|m| tree.lemma(m) == "to") =>
+            {
+                v = h
+            }
             _ => return None,
         }
     }
@@ -658,6 +685,15 @@ fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<
         // down; an adverbial clause ("after falling") has its own.
         match tree.head(v) {
             Some(h) if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) => v = h,
+            // "aims to handle" read as a noun with a clause ("a plan to
+            // build" is one too): the to-infinitive still says what is
+            // aimed at or planned.
+            Some(h)
+                if tree.rel(v) == "acl"
+                    && tree.kids_with(v, &["mark"]).any(|m| tree.lemma(m) == "to") =>
+            {
+                v = h
+            }
             _ => return None,
         }
     }

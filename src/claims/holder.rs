@@ -496,7 +496,7 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 }
 
 /// A token that names a party: a name, a pronoun or "the company".
-fn party(
+pub fn party(
     lex: &Lexicon,
     a: &Analyzed,
     s: &Sentence,
@@ -522,7 +522,14 @@ fn party(
     // "the company", "the port": the article's party.
     let common = tree.upos(i) == "NOUN" || (tree.upos(i) == "PROPN" && !tree.is_name(i));
     if common && definite && lex.nouns.references.contains(&tree.lemma(i)) {
-        return inferred();
+        // "the port" in an article about the Port of Kestrel Bay repeats a
+        // word of the name: as sure as the name itself.
+        let lemma = tree.lemma(i);
+        let repeats_name = |n: &str| n.split_whitespace().any(|w| w.to_lowercase() == lemma);
+        return salient.map(|n| Holder {
+            parts: vec![n.to_string()],
+            named: repeats_name(n),
+        });
     }
     if !tree.is_pronoun(i) {
         return None;

@@ -138,7 +138,8 @@ impl Measures {
             i -= 1;
             let ok = matches!(tree.upos(i), "ADJ" | "NOUN")
                 && !tree.is_value(i)
-                && !self.dropped.contains(&tree.lemma(i));
+                && !self.dropped.contains(&tree.lemma(i))
+                && !self.dropped.contains(&hyphenated(tree, i));
             if !ok {
                 break;
             }
@@ -194,7 +195,8 @@ impl Measures {
                     && !capital
                     && !tree.is_value(k)
                     && !self.dropped.contains(&tree.lemma(k))
-                    && !self.dropped.contains(&tree.token(k).form.to_lowercase());
+                    && !self.dropped.contains(&tree.token(k).form.to_lowercase())
+                    && !self.dropped.contains(&hyphenated(tree, k));
                 if ok {
                     kept.push(k);
                     stack.push(k);
@@ -204,4 +206,21 @@ impl Measures {
         kept.sort_unstable();
         kept
     }
+}
+
+/// The hyphenated word a token is part of, lowercase ("full-year" for
+/// "year" in "Full-year"): the tokenizer splits it, the word lists do not.
+fn hyphenated(tree: &Tree<'_>, i: usize) -> String {
+    let joined = |a: usize, b: usize| tree.token(a).end == tree.token(b).start;
+    let hyphen = |k: usize| tree.token(k).form == "-";
+    let (mut lo, mut hi) = (i, i);
+    while lo >= 2 && hyphen(lo - 1) && joined(lo - 2, lo - 1) && joined(lo - 1, lo) {
+        lo -= 2;
+    }
+    while hi + 2 < tree.len() && hyphen(hi + 1) && joined(hi, hi + 1) && joined(hi + 1, hi + 2) {
+        hi += 2;
+    }
+    (lo..=hi)
+        .map(|k| tree.token(k).form.to_lowercase())
+        .collect::<String>()
 }

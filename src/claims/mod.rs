@@ -127,10 +127,23 @@ pub struct Claim {
     pub dated_outright: bool,
 }
 
-/// The cue word of a reading's modality, when it speaks of now.
+/// The cue of a reading's modality, when it speaks of now: an auxiliary
+/// with the verb it helps ("will open"), so the reader sees what was
+/// foretold, or the cue word alone ("expects").
 fn cue_of(tree: &Tree<'_>, r: &Reading) -> Option<String> {
     let said = r.said?;
-    said.now.then(|| tree.token(said.cue).form.clone())
+    if !said.now {
+        return None;
+    }
+    let cue = &tree.token(said.cue).form;
+    let helped = (tree.rel(said.cue) == "aux")
+        .then(|| tree.head(said.cue))
+        .flatten()
+        .filter(|&v| v > said.cue && tree.upos(v) == "VERB");
+    Some(match helped {
+        Some(v) => format!("{cue} {}", tree.token(v).form),
+        None => cue.clone(),
+    })
 }
 
 /// Whether the time value behind a period is written out in full.
@@ -203,6 +216,16 @@ impl Extractor {
             let in_table = rows.iter().any(|&(r0, r1)| s.start < r1 && r0 < s.end);
             if !holder::is_headline(text) && !in_table {
                 let mut found = self.figure_claims(doc_index, a, s, salient.as_deref());
+                // A date a labelled frame already read ("signed the X
+                // Agreement in 2021") is that frame's, not a second event.
+                found.retain(|c| {
+                    c.role != Role::EventDate
+                        || !labelled.iter().any(|l| {
+                            l.kind == FrameKind::Event
+                                && l.period == c.period
+                                && l.evidence.sentence_start == c.evidence.sentence_start
+                        })
+                });
                 for c in &mut found {
                     let carries = matches!(
                         c.role,
@@ -523,16 +546,29 @@ impl Extractor {
             if measure.canonical.is_empty() {
                 continue;
             }
-            let holder = holder::holder(&self.lexicon, a, s, tree, &reading, salient);
             // An event that happens once: the passive verb's subject is
             // what was founded, opened, born.
             let once = reading.verb.and_then(|v| {
                 let lemma = tree.lemma(v);
-                let passive = tree.kids(v).iter().any(|&k| tree.deprel(k) == "nsubj:pass");
-                self.events_once
+                let subject = tree
+                    .kids(v)
                     .iter()
-                    .find(|e| passive && e.lemmas.contains(&lemma))
+                    .copied()
+                    .find(|&k| tree.deprel(k) == "nsubj:pass")?;
+                let class = self
+                    .events_once
+                    .iter()
+                    .find(|e| e.lemmas.contains(&lemma))?;
+                Some((class, subject))
             });
+            let holder = match once {
+                // What was founded is the subject itself: a name, or a
+                // reference to the article's party ("the company"); "its
+                // Swedish branch" is something else, not the party.
+                Some((_, subject)) => holder::party(&self.lexicon, a, s, tree, subject, salient),
+                None => holder::holder(&self.lexicon, a, s, tree, &reading, salient),
+            };
+            let once = once.map(|(class, _)| class);
             let (frame, predicate, label) = match once {
                 Some(e) => (e.class.clone(), e.class.clone(), Some(e.label.clone())),
                 None => ("event".to_string(), measure.canonical.clone(), None),

@@ -83,6 +83,16 @@ fn claim_json(a: &Analyzed, c: &Claim) -> Json {
 }
 
 fn document_json(a: &Analyzed, claims: &[&Claim]) -> Json {
+    // Who holds which office, as the text names them.
+    let people: Vec<Json> = a
+        .entities
+        .people
+        .iter()
+        .map(|p| {
+            let (line, column) = a.doc.position(p.start);
+            json!({"name": p.name, "title": p.title, "affiliation": p.affiliation, "line": line, "column": column})
+        })
+        .collect();
     let mut o = json!({
         "path": a.doc.path,
         "format": a.doc.format,
@@ -90,6 +100,7 @@ fn document_json(a: &Analyzed, claims: &[&Claim]) -> Json {
         "published": a.published.date.map(|d| d.to_string()),
         "published_from": a.published.from,
         "entities": a.entities.summary(),
+        "people": people,
         "claims": claims.iter().map(|c| claim_json(a, c)).collect::<Vec<_>>(),
     });
     if let Some(id) = &a.doc.id {

@@ -4,8 +4,10 @@
 
 use serde_json::{json, Value as Json};
 
+use super::json_end;
 use crate::document::Analyzed;
 use crate::pipeline::Outcome;
+use crate::values::Value;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -43,6 +45,32 @@ pub fn conllu(outcome: &Outcome) -> String {
     out
 }
 
+/// A value as the recognizer read it, before any claim is made of it.
+fn value_json(a: &Analyzed, v: &Value) -> Json {
+    let (line, column) = a.doc.position(v.start);
+    let mut o = json!({
+        "kind": v.kind.as_str(),
+        "text": v.text,
+        "start": v.start,
+        "end": v.end,
+        "line": line,
+        "column": column,
+        "interval": v.interval.map(|i| json!([json_end(v.kind, i.lo), json_end(v.kind, i.hi)])),
+        "unit": v.unit,
+        "modality": v.modality,
+    });
+    if let Some(i) = v.interval {
+        if i.lo_open || i.hi_open {
+            o["open"] = json!([i.lo_open, i.hi_open]);
+        }
+    }
+    if let Some(t) = &v.time {
+        o["anchoring"] = json!(t.anchoring);
+        o["granularity"] = json!(t.granularity);
+    }
+    o
+}
+
 fn document_json(a: &Analyzed) -> Json {
     let sentences: Vec<Json> = a
         .sentences
@@ -73,6 +101,7 @@ fn document_json(a: &Analyzed) -> Json {
                 "start": s.start,
                 "end": s.end,
                 "tokens": tokens,
+                "values": s.values.iter().map(|v| value_json(a, v)).collect::<Vec<_>>(),
             })
         })
         .collect();
