@@ -13,7 +13,7 @@ use crate::checks::{self, Finding};
 use crate::claims::{Claim, Extractor};
 use crate::document::{Analyzed, DocumentReader};
 use crate::error::InputError;
-use crate::ingest;
+use crate::ingest::{self, Document};
 use crate::link::ClaimGroups;
 use crate::rules::RuleData;
 use crate::suppress::Suppressions;
@@ -68,6 +68,9 @@ impl Progress for Quiet {}
 /// The analyzed documents, their claims, and the inputs that could not be
 /// read (each named; the others were still read).
 pub struct Outcome {
+    /// The inputs, in order; after them any documents restored from an
+    /// archive (`Analyzed::archived`) for claims that share a key with an
+    /// input's.
     pub docs: Vec<Analyzed>,
     /// Every claim, in document order; `evidence.doc` indexes `docs`.
     pub claims: Vec<Claim>,
@@ -83,6 +86,15 @@ pub struct Checked {
 /// Reads and analyzes the inputs, in parallel; documents keep the order of
 /// the inputs.
 pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Outcome {
+    let (read, errors) = read(inputs);
+    let mut outcome = analyze_documents(engine, read, &inputs.published, progress);
+    outcome.errors = errors;
+    outcome
+}
+
+/// Reads the inputs into documents, not yet analyzed, in input order, and
+/// names the inputs that could not be read.
+pub fn read(inputs: &Inputs) -> (Vec<Document>, Vec<InputError>) {
     let (found, mut errors) = ingest::collect_inputs(&inputs.paths);
     let loaded: Vec<_> = found.par_iter().map(ingest::load).collect();
     let mut read = Vec::new();
@@ -90,12 +102,23 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
         read.extend(d);
         errors.extend(e);
     }
+    (read, errors)
+}
+
+/// Analyzes documents already read, in parallel, keeping their order;
+/// `published` sets the publication dates of some paths.
+pub fn analyze_documents(
+    engine: &Engine,
+    read: Vec<Document>,
+    published: &HashMap<String, NaiveDate>,
+    progress: &dyn Progress,
+) -> Outcome {
     progress.start(read.len());
     let analyzed: Vec<(Analyzed, Vec<Claim>)> = read
         .into_par_iter()
         .enumerate()
         .map(|(i, doc)| {
-            let flag = inputs.published.get(&doc.path).copied();
+            let flag = published.get(&doc.path).copied();
             let a = engine.reader.read(doc, flag);
             let claims = engine.extractor.extract(i, &a);
             progress.advance();
@@ -111,23 +134,35 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
     Outcome {
         docs,
         claims,
-        errors,
+        errors: Vec::new(),
     }
 }
 
 /// Links the claims and runs every rule, honouring suppression comments.
+/// With documents from an archive, only findings that cite an input count:
+/// what the archive says among itself was there before the drafts.
 pub fn check(engine: &Engine, outcome: &Outcome) -> Checked {
     let groups = ClaimGroups::build(&outcome.claims);
-    let found = checks::run(&checks::Corpus {
+    let mut found = checks::run(&checks::Corpus {
         docs: &outcome.docs,
         claims: &outcome.claims,
         groups: &groups,
         rules: &engine.rules,
     });
+    if outcome.docs.iter().any(|a| a.archived) {
+        found.retain(|f| f.evidence.iter().any(|e| !outcome.docs[e.doc].archived));
+    }
     let (findings, suppressed) = without_suppressed(&outcome.docs, found);
     Checked {
         findings,
         suppressed,
+    }
+}
+
+impl Outcome {
+    /// The documents read from the inputs, without archived ones.
+    pub fn inputs(&self) -> impl Iterator<Item = &Analyzed> {
+        self.docs.iter().filter(|a| !a.archived)
     }
 }
 

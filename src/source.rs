@@ -61,13 +61,24 @@ impl OffsetMap {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Lines before the source's first (an archived JSONL row keeps the
+    /// line it had in its file).
+    before: usize,
 }
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
+        Self::starting_at(source, 1)
+    }
+
+    /// The lines of a source whose first line is line `first` of its file.
+    pub fn starting_at(source: &str, first: usize) -> Self {
         let mut starts = vec![0];
         starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            before: first.saturating_sub(1),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -79,11 +90,12 @@ impl LineIndex {
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count())
             + 1;
-        (line, column)
+        (line + self.before, column)
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text<'a>(&self, source: &'a str, line: usize) -> &'a str {
+        let line = line.saturating_sub(self.before).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(source.len());
         let end = self
             .starts
@@ -96,6 +108,7 @@ impl LineIndex {
     }
 
     pub fn line_start(&self, line: usize) -> usize {
+        let line = line.saturating_sub(self.before).max(1);
         self.starts.get(line - 1).copied().unwrap_or(0)
     }
 }
@@ -124,5 +137,14 @@ mod tests {
         let e = src.find("ef").unwrap();
         assert_eq!(idx.line_col(src, e), (2, 6));
         assert_eq!(idx.line_text(src, 2), "“cd” ef");
+    }
+
+    #[test]
+    fn a_source_can_start_further_down_its_file() {
+        let src = "ab\ncd ef\n";
+        let idx = LineIndex::starting_at(src, 40);
+        assert_eq!(idx.line_col(src, src.find("ef").unwrap()), (41, 4));
+        assert_eq!(idx.line_text(src, 41), "cd ef");
+        assert_eq!(idx.line_start(41), 3);
     }
 }

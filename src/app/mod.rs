@@ -10,6 +10,7 @@ mod progress;
 use std::fmt;
 use std::io::Write;
 
+use claimcheck::archive::ArchiveError;
 use claimcheck::{Config, InputError, RuleData, SetupError};
 
 /// Exit codes: nothing to report, findings at or above `--fail-on`, and
@@ -24,6 +25,14 @@ pub enum Failure {
     Setup(SetupError),
     /// The command line asks for something impossible.
     Usage(String),
+    /// The archive cannot be opened, read or written.
+    Archive(ArchiveError),
+}
+
+impl From<ArchiveError> for Failure {
+    fn from(e: ArchiveError) -> Self {
+        Failure::Archive(e)
+    }
 }
 
 impl From<SetupError> for Failure {
@@ -37,6 +46,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Setup(e) => write!(f, "{e}"),
             Failure::Usage(m) => write!(f, "{m}"),
+            Failure::Archive(e) => write!(f, "{e}"),
         }
     }
 }
