@@ -187,7 +187,10 @@ mod tests {
             redact("postgres://ed:secret@127.0.0.1:5432/news"),
             "postgres://ed:***@127.0.0.1:5432/news"
         );
-        assert_eq!(redact("postgres://127.0.0.1/news"), "postgres://127.0.0.1/news");
+        assert_eq!(
+            redact("postgres://127.0.0.1/news"),
+            "postgres://127.0.0.1/news"
+        );
         assert_eq!(redact("claims.db"), "claims.db");
         assert!(is_postgres("postgresql://x/y"));
         assert!(!is_postgres("archive/claims.db"));

@@ -104,7 +104,10 @@ pub fn against(
                 && e.end <= e.sentence_end
                 && a.doc.text.get(e.sentence_start..e.sentence_end).is_some();
             if !in_text {
-                return Err(corrupt(format!("evidence at bytes {}..{} is not in the text", e.start, e.end)));
+                return Err(corrupt(format!(
+                    "evidence at bytes {}..{} is not in the text",
+                    e.start, e.end
+                )));
             }
             let place = a.doc.position(e.start);
             if place != (stored.line, stored.column) || quote(&a, e) != stored.quote {
@@ -150,13 +153,17 @@ pub fn format_name(f: Format) -> &'static str {
 
 /// A stored document read again from its source, as an archived document.
 fn restore(row: &DocRow) -> Result<Analyzed, String> {
-    let format = format_named(&row.format).ok_or_else(|| format!("format '{}' is unknown", row.format))?;
+    let format =
+        format_named(&row.format).ok_or_else(|| format!("format '{}' is unknown", row.format))?;
     let (mut docs, errors) = ingest::parse(&row.path, row.source.clone(), format);
     if let Some(e) = errors.first() {
         return Err(e.message.clone());
     }
     if docs.len() != 1 {
-        return Err(format!("its source holds {} documents, not one", docs.len()));
+        return Err(format!(
+            "its source holds {} documents, not one",
+            docs.len()
+        ));
     }
     let mut doc = docs.remove(0);
     let first = usize::try_from(row.first_line.max(1)).unwrap_or(1);

@@ -149,11 +149,15 @@ pub fn claim_cells(seq: usize, c: &Claim, a: &Analyzed) -> Vec<Cell> {
     let e = &c.evidence;
     let (line, col) = a.doc.position(e.start);
     let (value_type, number, unit, label) = match &c.value {
-        ClaimValue::Number { interval, unit } => ("number", Some(*interval), Some(unit.as_str()), None),
+        ClaimValue::Number { interval, unit } => {
+            ("number", Some(*interval), Some(unit.as_str()), None)
+        }
         ClaimValue::Date { interval } => ("date", Some(*interval), None, None),
         ClaimValue::Label { text } => ("label", None, None, Some(text.as_str())),
     };
-    let sure = i64::from(c.sure.holder) | (i64::from(c.sure.measure) << 1) | (i64::from(c.sure.period) << 2);
+    let sure = i64::from(c.sure.holder)
+        | (i64::from(c.sure.measure) << 1)
+        | (i64::from(c.sure.period) << 2);
     let pair = conversion_pair(c);
     let day = pair
         .as_ref()
@@ -228,7 +232,10 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn next(&mut self, name: &str) -> Result<&'a Cell, String> {
         debug_assert_eq!(CLAIM_COLUMNS.get(self.at).map(|c| c.0), Some(name));
-        let cell = self.cells.get(self.at).ok_or_else(|| format!("no column {name}"))?;
+        let cell = self
+            .cells
+            .get(self.at)
+            .ok_or_else(|| format!("no column {name}"))?;
         self.at += 1;
         Ok(cell)
     }
@@ -242,7 +249,8 @@ impl<'a> Reader<'a> {
     }
 
     fn text(&mut self, name: &str) -> Result<String, String> {
-        self.opt_text(name)?.ok_or_else(|| format!("{name} is empty"))
+        self.opt_text(name)?
+            .ok_or_else(|| format!("{name} is empty"))
     }
 
     fn opt_int(&mut self, name: &str) -> Result<Option<i64>, String> {
@@ -254,7 +262,8 @@ impl<'a> Reader<'a> {
     }
 
     fn int(&mut self, name: &str) -> Result<i64, String> {
-        self.opt_int(name)?.ok_or_else(|| format!("{name} is empty"))
+        self.opt_int(name)?
+            .ok_or_else(|| format!("{name} is empty"))
     }
 
     fn offset(&mut self, name: &str) -> Result<usize, String> {
@@ -273,7 +282,8 @@ impl<'a> Reader<'a> {
 
     fn parsed<T: std::str::FromStr>(&mut self, name: &str) -> Result<T, String> {
         let s = self.text(name)?;
-        s.parse().map_err(|_| format!("{name} '{s}' is not one this claimcheck knows"))
+        s.parse()
+            .map_err(|_| format!("{name} '{s}' is not one this claimcheck knows"))
     }
 }
 
@@ -329,7 +339,11 @@ pub fn claim_from_cells(cells: &[Cell], doc: usize) -> Result<StoredClaim, Strin
         "label" => ClaimValue::Label {
             text: value_label.unwrap_or_default(),
         },
-        other => return Err(format!("value type '{other}' is not one this claimcheck knows")),
+        other => {
+            return Err(format!(
+                "value type '{other}' is not one this claimcheck knows"
+            ))
+        }
     };
     let value_text = r.opt_text("value_text")?.unwrap_or_default();
     let value_kind: ValueKind = r.parsed("value_kind")?;

@@ -19,6 +19,7 @@ pub const APPLICATION: &str = "claimcheck";
 
 /// The SQL dialects the backends speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
 pub enum Dialect {
     Sqlite,
     Postgres,
@@ -167,7 +168,10 @@ mod tests {
             for v in 1..=VERSION {
                 let steps = migration(d, v);
                 let last = steps.last().unwrap();
-                assert!(last.contains("schema_version") && last.contains(&format!("'{v}'")), "{last}");
+                assert!(
+                    last.contains("schema_version") && last.contains(&format!("'{v}'")),
+                    "{last}"
+                );
             }
         }
     }

@@ -31,7 +31,8 @@ impl ToSql for Cell {
     }
 }
 
-const DOC_COLUMNS: &str = "d.path, d.doc_id, d.hash, d.format, d.first_line, d.title, d.published, \
+const DOC_COLUMNS: &str =
+    "d.path, d.doc_id, d.hash, d.format, d.first_line, d.title, d.published, \
      d.published_from, d.published_estimate, d.published_day, d.claim_count, s.text";
 
 impl SqliteStore {
@@ -116,7 +117,9 @@ impl SqliteStore {
         }
         let get = |name: &str| -> Result<Option<String>, ArchiveError> {
             self.conn
-                .query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| r.get(0))
+                .query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })
                 .optional()
                 .map_err(|e| self.err(e))
         };
@@ -127,10 +130,12 @@ impl SqliteStore {
             });
         }
         let raw = get("schema_version")?.unwrap_or_default();
-        raw.parse().map(Some).map_err(|_| ArchiveError::NotAnArchive {
-            target: self.target.clone(),
-            reason: format!("schema version '{raw}' is not a number"),
-        })
+        raw.parse()
+            .map(Some)
+            .map_err(|_| ArchiveError::NotAnArchive {
+                target: self.target.clone(),
+                reason: format!("schema version '{raw}' is not a number"),
+            })
     }
 
     /// Brings the archive to version `want`: read without a lock first, and
@@ -183,7 +188,10 @@ impl SqliteStore {
         Ok(want)
     }
 
-    fn found_version_in(tx: &rusqlite::Transaction<'_>, target: &str) -> Result<Option<i64>, ArchiveError> {
+    fn found_version_in(
+        tx: &rusqlite::Transaction<'_>,
+        target: &str,
+    ) -> Result<Option<i64>, ArchiveError> {
         let raw: Option<String> = tx
             .query_row(
                 "SELECT value FROM meta WHERE name = 'schema_version'",
@@ -193,7 +201,9 @@ impl SqliteStore {
             .optional()
             .or_else(|e| match e {
                 // No meta table yet: a new archive.
-                rusqlite::Error::SqliteFailure(_, Some(ref m)) if m.contains("no such table") => Ok(None),
+                rusqlite::Error::SqliteFailure(_, Some(ref m)) if m.contains("no such table") => {
+                    Ok(None)
+                }
                 e => Err(e),
             })
             .map_err(|e| ArchiveError::Database {
@@ -211,7 +221,11 @@ impl SqliteStore {
         }
     }
 
-    fn read_cells(row: &rusqlite::Row<'_>, from: usize, version: i64) -> rusqlite::Result<Vec<Cell>> {
+    fn read_cells(
+        row: &rusqlite::Row<'_>,
+        from: usize,
+        version: i64,
+    ) -> rusqlite::Result<Vec<Cell>> {
         claim_columns(version)
             .iter()
             .enumerate()
@@ -220,7 +234,9 @@ impl SqliteStore {
                 Ok(match ty {
                     Ty::Int => row.get::<_, Option<i64>>(i)?.map_or(Cell::Null, Cell::Int),
                     Ty::Real => row.get::<_, Option<f64>>(i)?.map_or(Cell::Null, Cell::Real),
-                    Ty::Text => row.get::<_, Option<String>>(i)?.map_or(Cell::Null, Cell::Text),
+                    Ty::Text => row
+                        .get::<_, Option<String>>(i)?
+                        .map_or(Cell::Null, Cell::Text),
                 })
             })
             .collect()
@@ -243,7 +259,11 @@ impl SqliteStore {
         })
     }
 
-    fn put_one(tx: &rusqlite::Transaction<'_>, e: &Entry, insert_claim: &str) -> rusqlite::Result<Put> {
+    fn put_one(
+        tx: &rusqlite::Transaction<'_>,
+        e: &Entry,
+        insert_claim: &str,
+    ) -> rusqlite::Result<Put> {
         let d = &e.doc;
         let old: Option<(i64, String)> = tx
             .prepare_cached("SELECT id, hash FROM documents WHERE path = ?1 AND doc_id = ?2")?
@@ -292,7 +312,9 @@ impl SqliteStore {
         let mut insert = tx.prepare_cached(insert_claim)?;
         for cells in &e.claims {
             let doc = Cell::Int(id);
-            insert.execute(rusqlite::params_from_iter(std::iter::once(&doc).chain(cells)))?;
+            insert.execute(rusqlite::params_from_iter(
+                std::iter::once(&doc).chain(cells),
+            ))?;
         }
         match old {
             Some((_, old_hash)) => {
@@ -418,8 +440,9 @@ impl Store for SqliteStore {
                 Ok(())
             };
             {
-                let mut by_key =
-                    tx.prepare_cached(&format!("SELECT doc, {columns} FROM claims WHERE lookup = ?1"))?;
+                let mut by_key = tx.prepare_cached(&format!(
+                    "SELECT doc, {columns} FROM claims WHERE lookup = ?1"
+                ))?;
                 for key in &query.lookups {
                     let mut rows = by_key.query([key])?;
                     while let Some(row) = rows.next()? {

@@ -32,19 +32,19 @@ pub fn quote(a: &Analyzed, e: &Evidence) -> String {
 pub fn render(report: &CheckReport<'_>) -> String {
     let docs = report.docs;
     let document = |a: &Analyzed| {
-            let mut o = json!({
-                "path": a.doc.path,
-                "published": a.published.date.map(|d| d.to_string()),
-                "published_from": a.published.from,
-            });
-            if let Some(id) = &a.doc.id {
-                o["id"] = json!(id);
-            }
-            if let Some(y) = a.published.estimate_year {
-                o["published_estimate"] = json!(y.to_string());
-            }
-            o
-        };
+        let mut o = json!({
+            "path": a.doc.path,
+            "published": a.published.date.map(|d| d.to_string()),
+            "published_from": a.published.from,
+        });
+        if let Some(id) = &a.doc.id {
+            o["id"] = json!(id);
+        }
+        if let Some(y) = a.published.estimate_year {
+            o["published_estimate"] = json!(y.to_string());
+        }
+        o
+    };
     let documents: Vec<Json> = docs.iter().filter(|a| !a.archived).map(document).collect();
     let findings_json: Vec<Json> = report
         .findings

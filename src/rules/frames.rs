@@ -18,7 +18,15 @@ pub enum SubjectShape {
 
 /// What a frame reads from a sentence.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::EnumString, strum::IntoStaticStr,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
