@@ -59,10 +59,7 @@ impl DocumentReader {
                 let from = match published.dateline_end {
                     Some(end) if s.start < end && end < s.end => {
                         let rest = &doc.text[end..s.end];
-                        end + (rest.len()
-                            - rest
-                                .trim_start_matches([' ', '-', '–', '—', ':', ','])
-                                .len())
+                        end + (rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':', ',']).len())
                     }
                     _ => s.start + place_dateline(&doc.text[s.start..s.end]),
                 };

@@ -85,10 +85,7 @@ impl ClaimGroups {
         for &h in holders.values() {
             for e in graph.edges_directed(h, Direction::Incoming) {
                 if let Node::Claim(i) = graph[e.source()] {
-                    groups
-                        .entry(subject_key(&claims[i], true))
-                        .or_default()
-                        .push(i);
+                    groups.entry(subject_key(&claims[i], true)).or_default().push(i);
                 }
             }
         }

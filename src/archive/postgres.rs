@@ -44,7 +44,7 @@ impl ToSql for Cell {
 }
 
 /// Runs taking the migration lock (one number for every claimcheck).
-const MIGRATION_LOCK: i64 = 0x636c_6169_6d63_6b; // "claimck"
+const MIGRATION_LOCK: i64 = 0x0063_6c61_696d_636b; // "claimck"
 
 /// How often a transaction that lost a race is tried again.
 const TRIES: usize = 20;

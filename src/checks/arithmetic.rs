@@ -175,8 +175,7 @@ fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -
         let (Some((from, from_unit)), Some((to, to_unit))) = (&c.restates, number(c)) else {
             continue;
         };
-        if from_unit.as_str() == to_unit || from.lo <= 0.0 || !from.is_bounded() || !to.is_bounded()
-        {
+        if from_unit.as_str() == to_unit || from.lo <= 0.0 || !from.is_bounded() || !to.is_bounded() {
             continue;
         }
         let rate = Interval::closed(to.lo / from.hi, to.hi / from.lo);
@@ -215,16 +214,12 @@ fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -
                 .filter(|(_, r, _)| r.widened(0.05).contains(median))
                 .collect();
             if agreeing.len() < params.min_agreeing
-                || !rate
-                    .widened(params.tolerance)
-                    .disjoint(&Interval::closed(median, median))
+                || !rate.widened(params.tolerance).disjoint(&Interval::closed(median, median))
             {
                 continue;
             }
             let c = &claims[i];
-            let Some((_, from_unit)) = &c.restates else {
-                continue;
-            };
+            let Some((_, from_unit)) = &c.restates else { continue };
             let to_unit = number(c).map_or("", |(_, u)| u);
             let message = render(
                 &def.message,

@@ -68,7 +68,8 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
 /// arithmetic checks them, not this rule.
 fn one_statement(va: &[usize], vb: &[usize], claims: &[Claim]) -> bool {
     let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.sentence_start);
-    va.iter().any(|&x| vb.iter().any(|&y| place(x) == place(y)))
+    va.iter()
+        .any(|&x| vb.iter().any(|&y| place(x) == place(y)))
 }
 
 /// Whether two versions are one sentence written twice with another figure
@@ -196,11 +197,7 @@ fn value_conflict(
     match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
             // Flows are compared only for the very same period.
-            if pa != pb
-                || !x
-                    .widened(params.tolerance)
-                    .disjoint(&y.widened(params.tolerance))
-            {
+            if pa != pb || !x.widened(params.tolerance).disjoint(&y.widened(params.tolerance)) {
                 return None;
             }
         }

@@ -200,10 +200,7 @@ impl Events {
                 role: Role::EventDate,
                 sure: super::Sureness::ALL,
                 restates: None,
-                cue: time
-                    .modality_cue
-                    .clone()
-                    .filter(|_| modality != Modality::Actual),
+                cue: time.modality_cue.clone().filter(|_| modality != Modality::Actual),
                 dated_outright: time
                     .time
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
@@ -296,3 +293,4 @@ fn time_of_cue<'v>(
         })
         .copied()
 }
+

@@ -178,9 +178,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     if matches!(v.kind, ValueKind::Quantity | ValueKind::Count) && r.measure.is_none() {
         if let Some(of) = tree.kids_with(t, &["nmod"]).find(|&k| {
             k > t
-                && tree
-                    .case(k)
-                    .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
+                && tree.case(k).is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
                 && tree.upos(k) == "NOUN"
                 && !tree.is_value(k)
         }) {
@@ -189,11 +187,14 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     }
     // "38.4 pct of Allied net sales": a share of what follows.
     if is_ratio(v.kind) && r.measure.is_none() {
-        if let Some(of) = tree.kids_with(t, &["nmod"]).find(|&k| {
-            tree.case(k)
-                .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
-                && tree.is_noun(k)
-        }) {
+        if let Some(of) = tree
+            .kids_with(t, &["nmod"])
+            .find(|&k| {
+                tree.case(k)
+                    .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
+                    && tree.is_noun(k)
+            })
+        {
             set_role(&mut r, Role::Share);
             r.measure = Some(of);
         }
@@ -319,11 +320,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     // A copular figure: "Net was 5 mln dlrs" hangs from its own subject.
     let cop = tree.kid_with(t, &["cop"]).is_some() || tree.kid_with(node, &["cop"]).is_some();
     if cop && r.measure.is_none() {
-        let pred = if tree.kid_with(t, &["cop"]).is_some() {
-            t
-        } else {
-            node
-        };
+        let pred = if tree.kid_with(t, &["cop"]).is_some() { t } else { node };
         if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
             if tree.is_noun(s) && !tree.is_name(s) {
                 r.measure = Some(s);
@@ -538,8 +535,7 @@ fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
     let mut i = t;
     let verb = loop {
         i = i.checked_sub(1)?;
-        if tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")")
-        {
+        if tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")") {
             return None;
         }
         if tree.is_value(i) {

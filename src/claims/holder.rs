@@ -85,12 +85,7 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
     // Countries and organizations the headline names ("MALAYSIAN TREASURY
     // BILL RISES": Malaysia), through the gazetteer.
     if let Some((h0, h1)) = headline_line(&a.doc.text) {
-        for m in a
-            .entities
-            .mentions
-            .iter()
-            .filter(|m| m.start >= h0 && m.end <= h1)
-        {
+        for m in a.entities.mentions.iter().filter(|m| m.start >= h0 && m.end <= h1) {
             match seen.iter_mut().find(|(n, _, _)| *n == m.entity) {
                 Some((_, sc, _)) => *sc += 5,
                 None => seen.push((m.entity.clone(), 5, usize::MAX)),
@@ -143,9 +138,7 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
     let parse = grammar.parse_sentence(&text, 0, text.len(), &[]);
     let tree = Tree::new(&parse);
     let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
-    let subject = tree
-        .kid_with(root, &["nsubj"])
-        .or_else(|| tree.is_noun(root).then_some(root))?;
+    let subject = tree.kid_with(root, &["nsubj"]).or_else(|| tree.is_noun(root).then_some(root))?;
     let mut lo = subject;
     while lo > 0 && matches!(tree.upos(lo - 1), "ADJ" | "NOUN" | "PROPN") {
         lo -= 1;
@@ -244,8 +237,7 @@ pub fn headline_line(text: &str) -> Option<(usize, usize)> {
 /// A line of capitals: a headline, whose words are no sentence to parse.
 pub fn is_headline(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+    letters.len() >= 4 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
 }
 
 /// The holder of a figure, if anyone can be named.
@@ -291,11 +283,7 @@ pub fn holder(
             }
         }
         v = tree.head(p).filter(|&h| {
-            tree.is_verb(h)
-                && matches!(
-                    tree.rel(p),
-                    "ccomp" | "xcomp" | "conj" | "advcl" | "parataxis"
-                )
+            tree.is_verb(h) && matches!(tree.rel(p), "ccomp" | "xcomp" | "conj" | "advcl" | "parataxis")
         });
     }
     let _ = named;
@@ -399,12 +387,7 @@ fn own_holder(
     m: usize,
     salient: Option<&str>,
 ) -> Option<Holder> {
-    if let Some(p) = tree
-        .kids(m)
-        .iter()
-        .copied()
-        .find(|&k| tree.deprel(k) == "nmod:poss")
-    {
+    if let Some(p) = tree.kids(m).iter().copied().find(|&k| tree.deprel(k) == "nmod:poss") {
         if let Some(h) = party(lex, a, s, tree, p, salient) {
             return Some(h);
         }
@@ -594,10 +577,7 @@ pub fn name_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<
     }
     let raw = a.doc.text.get(start..end)?;
     // A month is a time, not a party.
-    if raw
-        .split_whitespace()
-        .all(|w| crate::calendar::month_number(w).is_some())
-    {
+    if raw.split_whitespace().all(|w| crate::calendar::month_number(w).is_some()) {
         return None;
     }
     // A person named with a title ("Energy Secretary John Herrington") is

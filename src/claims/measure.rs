@@ -156,19 +156,17 @@ impl Measures {
 
     /// The common noun after a case word on a measure, and the case word.
     fn qualifying_noun(&self, tree: &Tree<'_>, m: usize) -> Option<(usize, usize)> {
-        tree.kids_with(m, &["nmod"])
-            .filter(|&k| k > m)
-            .find_map(|k| {
-                let case = tree
-                    .kids_with(k, &["case"])
-                    .find(|&c| c < k && self.cases.contains(&tree.lemma(c)))?;
-                let ok = tree.upos(k) == "NOUN"
-                    && !tree.is_value(k)
-                    && !self.times.contains(&tree.lemma(k))
-                    && !self.references.contains(&tree.lemma(k))
-                    && !self.is_unit(tree, k);
-                ok.then_some((case, k))
-            })
+        tree.kids_with(m, &["nmod"]).filter(|&k| k > m).find_map(|k| {
+            let case = tree
+                .kids_with(k, &["case"])
+                .find(|&c| c < k && self.cases.contains(&tree.lemma(c)))?;
+            let ok = tree.upos(k) == "NOUN"
+                && !tree.is_value(k)
+                && !self.times.contains(&tree.lemma(k))
+                && !self.references.contains(&tree.lemma(k))
+                && !self.is_unit(tree, k);
+            ok.then_some((case, k))
+        })
     }
 
     /// The modifiers of a measure noun that are part of the measure, in

@@ -29,19 +29,8 @@ use period::Period;
 use tree::Tree;
 
 /// The part a figure plays in its statement.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    strum::Display,
-    strum::EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::Display)]
+#[derive(strum::EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Role {
@@ -186,9 +175,9 @@ impl Extractor {
     /// Every claim of one document.
     pub fn extract(&self, doc_index: usize, a: &Analyzed) -> Vec<Claim> {
         let salient = holder::salient(&self.lexicon, a);
-        let (mut claims, rows) = self
-            .tables
-            .read(doc_index, a, &self.measures, salient.as_deref());
+        let (mut claims, rows) =
+            self.tables
+                .read(doc_index, a, &self.measures, salient.as_deref());
         let mut context = self.events.subjects.start(a);
         for s in &a.sentences {
             let text = a.sentence_text(s);
@@ -272,9 +261,7 @@ impl Extractor {
                 _ => readings[i].partner,
             };
             let inherited = partner.and_then(|p| {
-                if readings[i].role == Role::Previous
-                    && !previous_is_a_year_before(&self.lexicon, s, &readings[i], text)
-                {
+                if readings[i].role == Role::Previous && !previous_is_a_year_before(&self.lexicon, s, &readings[i], text) {
                     return None;
                 }
                 period::inherited(&readings[i], periods[p].as_ref())
@@ -289,7 +276,8 @@ impl Extractor {
             // Only a time the parser left without a place (the root, or
             // hung on a figure); a time on a verb or noun dates its event.
             let on_verb = tree.head(*t).is_some_and(|h| !tree.is_value(h));
-            let unclaimed = !on_verb && periods.iter().flatten().all(|p| p.value == Some(*only));
+            let unclaimed =
+                !on_verb && periods.iter().flatten().all(|p| p.value == Some(*only));
             let v = &s.values[*only];
             if let (true, Some((start, end)), true) = (
                 unclaimed,
@@ -298,10 +286,7 @@ impl Extractor {
             ) {
                 for (i, r) in readings.iter().enumerate() {
                     if periods[i].is_none()
-                        && matches!(
-                            r.role,
-                            Role::Level | Role::Change | Role::Share | Role::PerUnit
-                        )
+                        && matches!(r.role, Role::Level | Role::Change | Role::Share | Role::PerUnit)
                     {
                         periods[i] = Some(Period {
                             start,
@@ -344,15 +329,12 @@ impl Extractor {
                 }
             }
             let same_time = |role: Role| {
-                matches!(
-                    role,
-                    Role::Level | Role::Change | Role::Share | Role::PerUnit
-                )
+                matches!(role, Role::Level | Role::Change | Role::Share | Role::PerUnit)
             };
             if periods[i].is_none() && same_time(r.role) {
-                if let Some(j) = (0..readings.len())
-                    .find(|&j| related(j) && same_time(readings[j].role) && periods[j].is_some())
-                {
+                if let Some(j) = (0..readings.len()).find(|&j| {
+                    related(j) && same_time(readings[j].role) && periods[j].is_some()
+                }) {
                     periods[i] = periods[j].clone();
                 }
             }

@@ -175,9 +175,7 @@ fn fiscal(
         .windows(2)
         .find_map(|w| {
             let verb = w[0].to_lowercase();
-            (verb.starts_with("end")).then(|| {
-                crate::calendar::month_number(w[1].trim_matches(|c: char| !c.is_alphabetic()))
-            })?
+            (verb.starts_with("end")).then(|| crate::calendar::month_number(w[1].trim_matches(|c: char| !c.is_alphabetic())))?
         });
     let (m, d) = match (ended, fiscal_start) {
         (Some(end_month), _) => (end_month % 12 + 1, 1),
@@ -235,9 +233,6 @@ mod tests {
             value: None,
         };
         let b = p.year_before().unwrap();
-        assert_eq!(
-            (b.start, b.end, b.stated),
-            (ymd(2023, 1, 1), ymd(2023, 3, 31), false)
-        );
+        assert_eq!((b.start, b.end, b.stated), (ymd(2023, 1, 1), ymd(2023, 3, 31), false));
     }
 }

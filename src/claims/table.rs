@@ -38,10 +38,7 @@ struct Span {
 
 impl Span {
     fn period(&self) -> Option<Period> {
-        let start = self
-            .end
-            .checked_sub_months(Months::new(self.months))?
-            .succ_opt()?;
+        let start = self.end.checked_sub_months(Months::new(self.months))?.succ_opt()?;
         // Written as an editor would: "1986", "the 3 months to 1987-01-31".
         let text = if self.months == 12 && self.end.month() == 12 && self.end.day() == 31 {
             self.end.year().to_string()
@@ -130,9 +127,7 @@ impl Tables {
                 } else {
                     (Role::Level, measure.clone())
                 };
-                for (cell, role, period) in
-                    [(a_cell, role, Some(p)), (b_cell, Role::Previous, before)]
-                {
+                for (cell, role, period) in [(a_cell, role, Some(p)), (b_cell, Role::Previous, before)] {
                     let Some(period) = period else { continue };
                     claims.push(Claim {
                         frame: if per_share { "per-unit" } else { "measure" }.to_string(),
@@ -283,10 +278,10 @@ impl Tables {
             return None;
         }
         let label_words: Vec<&str> = toks[..first_figure].iter().map(|(_, t)| *t).collect();
-        if !label_words.iter().all(|w| {
-            w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-        }) {
+        if !label_words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'')))
+        {
             return None;
         }
         let label = label_words.join(" ").to_lowercase();
@@ -344,10 +339,7 @@ impl Tables {
     }
 
     fn is_sign(&self, w: &str) -> bool {
-        self.words
-            .signs
-            .iter()
-            .any(|(s, _)| s.eq_ignore_ascii_case(w))
+        self.words.signs.iter().any(|(s, _)| s.eq_ignore_ascii_case(w))
     }
 
     /// A figure: an optional sign word, a number, and its scale and unit.

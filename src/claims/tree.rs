@@ -33,9 +33,7 @@ impl<'p> Tree<'p> {
     }
 
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.parse.tokens[i]
-            .head
-            .filter(|&h| h < self.len() && h != i)
+        self.parse.tokens[i].head.filter(|&h| h < self.len() && h != i)
     }
 
     /// The relation without its subtype ("nmod" for "nmod:poss").
@@ -106,6 +104,9 @@ impl<'p> Tree<'p> {
         (!words.is_empty()).then(|| words.join(" "))
     }
 
+
+
+
     /// Tree distance between two tokens (edges on the path), if connected.
     pub fn distance(&self, a: usize, b: usize) -> Option<usize> {
         let path = |mut n: usize| {
@@ -154,13 +155,7 @@ impl<'p> Tree<'p> {
         // "Allied-Lyons": words written together with a hyphen are one.
         let glued = |x: usize, y: usize| self.token(x).end == self.token(y).start;
         let capital = |x: usize| {
-            self.is_name(x)
-                || self
-                    .token(x)
-                    .form
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            self.is_name(x) || self.token(x).form.chars().next().is_some_and(char::is_uppercase)
         };
         while lo > 0 && glued(lo - 1, lo) && (self.token(lo - 1).form == "-" || capital(lo - 1)) {
             lo -= 1;
@@ -181,12 +176,7 @@ impl<'p> Tree<'p> {
             for &k in self.kids(n) {
                 // "Thai International": a capitalized modifier is part of
                 // the name, whatever the tagger called it.
-                let capital = self
-                    .token(k)
-                    .form
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                let capital = self.token(k).form.chars().next().is_some_and(char::is_uppercase);
                 let part = (matches!(self.deprel(k), "flat" | "flat:name" | "compound")
                     && self.is_name(k))
                     || (matches!(self.rel(k), "amod" | "compound" | "flat")

@@ -37,17 +37,11 @@ fn claim_json(a: &Analyzed, c: &Claim) -> Json {
     let (line, column) = a.doc.position(e.start);
     let (interval, unit) = match &c.value {
         ClaimValue::Number { interval, unit } => (
-            json!([
-                json_end(c.value_kind, interval.lo),
-                json_end(c.value_kind, interval.hi)
-            ]),
+            json!([json_end(c.value_kind, interval.lo), json_end(c.value_kind, interval.hi)]),
             json!(unit),
         ),
         ClaimValue::Date { interval } => (
-            json!([
-                json_end(ValueKind::Time, interval.lo),
-                json_end(ValueKind::Time, interval.hi)
-            ]),
+            json!([json_end(ValueKind::Time, interval.lo), json_end(ValueKind::Time, interval.hi)]),
             json!("day"),
         ),
         ClaimValue::Label { text } => (json!(text), Json::Null),
@@ -163,9 +157,7 @@ pub fn text(outcome: &Outcome) -> String {
             let (line, column) = a.doc.position(c.evidence.start);
             let period = c
                 .period
-                .and_then(|(s, e)| {
-                    Some(format!("{}..{}", from_day_number(s)?, from_day_number(e)?))
-                })
+                .and_then(|(s, e)| Some(format!("{}..{}", from_day_number(s)?, from_day_number(e)?)))
                 .unwrap_or_else(|| "-".into());
             out.push_str(&format!(
                 "  {:>4}:{:<4} {:<11} {:<9} {} | {} | {} | {}\n",
@@ -174,11 +166,7 @@ pub fn text(outcome: &Outcome) -> String {
                 c.role.to_string(),
                 c.modality.to_string(),
                 c.holder.as_deref().map_or_else(|| "-".into(), one_line),
-                if c.measure.is_empty() {
-                    "-"
-                } else {
-                    &c.measure
-                },
+                if c.measure.is_empty() { "-" } else { &c.measure },
                 period,
                 shown_value(c)
             ));

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Serialize;
 
+pub use display::fmt_num;
 #[cfg(test)]
 pub use display::fmt_interval;
-pub use display::fmt_num;
 pub use interval::Interval;
 pub use modality::ModalityReader;
 pub use time::{Anchoring, TimeContext, TimeInfo};
@@ -26,18 +26,9 @@ use crate::rules::RuleData;
 use number::{parse_amount, scale, word_before_unit, word_core, word_num, Amount, NUM};
 
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr,
 )]
+#[derive(strum::EnumString)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum ValueKind {
@@ -125,9 +116,8 @@ impl ValueReader {
         let (word_num, word_unit, scale) = (word_num(), word_before_unit(), scale());
         let lang = english();
         let short_scales = listed(lang.numbers.money_scales.iter().map(String::as_str));
-        let amount = format!(
-            r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+(?:{scale}|{short_scales})\b)"
-        );
+        let amount =
+            format!(r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+(?:{scale}|{short_scales})\b)");
         let money = Regex::new(&format!(
             r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_unit})\s?(?P<word>{})\b)",
             alternation(symbols),
@@ -705,6 +695,7 @@ pub fn singular(word: &str) -> String {
     }
     w.strip_suffix('s').map_or(w.clone(), str::to_string)
 }
+
 
 #[cfg(test)]
 mod tests;
