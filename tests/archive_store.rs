@@ -381,7 +381,7 @@ pub fn two_index_runs_and_a_check_at_once(target: &str) {
     let every: BTreeSet<String> = files.iter().chain([&flip]).cloned().collect();
     for path in &every {
         assert_eq!(
-            store.hash_of(path, "").unwrap().map(|h| h.len()),
+            store.hashes(path).unwrap().get("").map(|h| h.len()),
             Some(64),
             "{path}"
         );

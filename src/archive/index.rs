@@ -2,7 +2,7 @@
 //! archive already has, analyzes the rest and stores each with its claims,
 //! replacing its earlier version in the same transaction.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -68,11 +68,15 @@ pub fn index(
     };
     let mut todo = Vec::new();
     let mut shapes = Vec::new();
+    let mut stored: HashMap<String, BTreeMap<String, String>> = HashMap::new();
     for doc in docs {
         let (source, first_line) = own_source(&doc);
         let hash = content_hash(&doc, &source, inputs.published.get(&doc.path).copied());
         let id = doc.id.clone().unwrap_or_default();
-        if store.hash_of(&doc.path, &id)?.as_deref() == Some(hash.as_str()) {
+        if !stored.contains_key(&doc.path) {
+            stored.insert(doc.path.clone(), store.hashes(&doc.path)?);
+        }
+        if stored[&doc.path].get(&id) == Some(&hash) {
             report.unchanged += 1;
             continue;
         }

@@ -10,6 +10,8 @@
 //! run over both), `rows` is what a row holds and `schema` the versioned
 //! tables both backends create and upgrade.
 
+use std::collections::BTreeMap;
+
 mod index;
 #[cfg(feature = "postgres")]
 mod postgres;
@@ -106,8 +108,9 @@ pub struct Stats {
 pub trait Store {
     /// The archive as the user named it (a URL without its password).
     fn target(&self) -> &str;
-    /// The content hash stored for a document (path, id), if any.
-    fn hash_of(&mut self, path: &str, id: &str) -> Result<Option<String>, ArchiveError>;
+    /// The content hashes stored for the documents of a path, by id (""
+    /// for formats without ids).
+    fn hashes(&mut self, path: &str) -> Result<BTreeMap<String, String>, ArchiveError>;
     /// Stores documents with their claims in one transaction: each replaces
     /// any stored document of the same path and id, unless its content
     /// hash is unchanged.

@@ -5,7 +5,7 @@
 //! deadlock, a row another run inserted first); a check reads in one
 //! `REPEATABLE READ` snapshot.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::error::SqlState;
@@ -257,61 +257,118 @@ fn doc_row(row: &Row) -> Result<DocRow, postgres::Error> {
     })
 }
 
-/// Stores one document's row (not its claims); None when unchanged.
-fn put_doc(tx: &mut Transaction<'_>, d: &DocRow) -> Result<Option<(i64, Put)>, postgres::Error> {
-    let old = tx.query_opt(
-        "SELECT id, hash FROM documents WHERE path = $1 AND doc_id = $2 FOR UPDATE",
-        &[&d.path, &d.id],
-    )?;
-    let old: Option<(i64, String)> = old.map(|r| (r.get(0), r.get(1)));
-    if old.as_ref().is_some_and(|(_, h)| *h == d.hash) {
-        return Ok(None);
+/// Stores the rows of a batch of documents (not their claims), locking
+/// those already stored in one order; for each entry, its document id and
+/// what was done, or None when its content hash is unchanged.
+fn put_docs(
+    tx: &mut Transaction<'_>,
+    entries: &[Entry],
+    order: &[usize],
+) -> Result<Vec<Option<(i64, Put)>>, postgres::Error> {
+    let docs: Vec<&DocRow> = order.iter().map(|&i| &entries[i].doc).collect();
+    let paths: Vec<&str> = docs.iter().map(|d| d.path.as_str()).collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let mut stored: HashMap<(String, String), (i64, String)> = HashMap::new();
+    for r in tx.query(
+        "SELECT d.id, d.path, d.doc_id, d.hash FROM documents d \
+         JOIN unnest($1::text[], $2::text[]) AS k (path, doc_id) \
+         ON d.path = k.path AND d.doc_id = k.doc_id \
+         ORDER BY d.path, d.doc_id FOR UPDATE OF d",
+        &[&paths, &ids],
+    )? {
+        stored.insert((r.get(1), r.get(2)), (r.get(0), r.get(3)));
     }
+    let mut out: Vec<Option<(i64, Put)>> = vec![None; entries.len()];
+    let old = |d: &DocRow| stored.get(&(d.path.clone(), d.id.clone()));
+    let changed: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| old(&entries[i].doc).is_none_or(|(_, h)| *h != entries[i].doc.hash))
+        .collect();
+    let mut sources: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|&i| (entries[i].doc.hash.as_str(), entries[i].doc.source.as_str()))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup_by_key(|s| s.0);
+    let (hashes, texts): (Vec<&str>, Vec<&str>) = sources.into_iter().unzip();
     tx.execute(
-        "INSERT INTO sources (hash, text) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING",
-        &[&d.hash, &d.source],
+        "INSERT INTO sources (hash, text) SELECT * FROM unnest($1::text[], $2::text[]) \
+         ON CONFLICT (hash) DO NOTHING",
+        &[&hashes, &texts],
     )?;
-    let values: [&(dyn ToSql + Sync); 11] = [
-        &d.path,
-        &d.id,
-        &d.hash,
-        &d.format,
-        &d.first_line,
-        &d.title,
-        &d.published,
-        &d.published_from,
-        &d.published_estimate,
-        &d.published_day,
-        &d.claim_count,
-    ];
-    match old {
-        Some((id, old_hash)) => {
-            tx.execute("DELETE FROM claims WHERE doc = $1", &[&id])?;
-            let mut with_id: Vec<&(dyn ToSql + Sync)> = values.to_vec();
-            with_id.push(&id);
-            tx.execute(
-                "UPDATE documents SET path = $1, doc_id = $2, hash = $3, format = $4, first_line = $5, \
-                 title = $6, published = $7, published_from = $8, published_estimate = $9, \
-                 published_day = $10, claim_count = $11 WHERE id = $12",
-                &with_id,
-            )?;
-            tx.execute(
-                "DELETE FROM sources WHERE hash = $1 \
-                 AND NOT EXISTS (SELECT 1 FROM documents WHERE hash = $1)",
-                &[&old_hash],
-            )?;
-            Ok(Some((id, Put::Replaced)))
-        }
-        None => {
-            let row = tx.query_one(
-                "INSERT INTO documents (path, doc_id, hash, format, first_line, title, published, \
-                 published_from, published_estimate, published_day, claim_count) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-                &values,
-            )?;
-            Ok(Some((row.get(0), Put::Added)))
+    let mut new = Vec::new();
+    for &i in &changed {
+        let d = &entries[i].doc;
+        let Some((id, old_hash)) = old(d).cloned() else {
+            new.push(i);
+            continue;
+        };
+        tx.execute("DELETE FROM claims WHERE doc = $1", &[&id])?;
+        tx.execute(
+            "UPDATE documents SET hash = $1, format = $2, first_line = $3, title = $4, \
+             published = $5, published_from = $6, published_estimate = $7, published_day = $8, \
+             claim_count = $9 WHERE id = $10",
+            &[
+                &d.hash,
+                &d.format,
+                &d.first_line,
+                &d.title,
+                &d.published,
+                &d.published_from,
+                &d.published_estimate,
+                &d.published_day,
+                &d.claim_count,
+                &id,
+            ],
+        )?;
+        tx.execute(
+            "DELETE FROM sources WHERE hash = $1 \
+             AND NOT EXISTS (SELECT 1 FROM documents WHERE hash = $1)",
+            &[&old_hash],
+        )?;
+        out[i] = Some((id, Put::Replaced));
+    }
+    if new.is_empty() {
+        return Ok(out);
+    }
+    let col = |f: fn(&DocRow) -> Option<String>| -> Vec<Option<String>> {
+        new.iter().map(|&i| f(&entries[i].doc)).collect()
+    };
+    let num = |f: fn(&DocRow) -> Option<i64>| -> Vec<Option<i64>> {
+        new.iter().map(|&i| f(&entries[i].doc)).collect()
+    };
+    let rows = tx.query(
+        "INSERT INTO documents (path, doc_id, hash, format, first_line, title, published, \
+         published_from, published_estimate, published_day, claim_count) \
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[], \
+         $6::text[], $7::text[], $8::text[], $9::int8[], $10::int8[], $11::int8[]) \
+         RETURNING id, path, doc_id",
+        &[
+            &col(|d| Some(d.path.clone())),
+            &col(|d| Some(d.id.clone())),
+            &col(|d| Some(d.hash.clone())),
+            &col(|d| Some(d.format.clone())),
+            &num(|d| Some(d.first_line)),
+            &col(|d| d.title.clone()),
+            &col(|d| d.published.clone()),
+            &col(|d| Some(d.published_from.clone())),
+            &num(|d| d.published_estimate),
+            &num(|d| d.published_day),
+            &num(|d| Some(d.claim_count)),
+        ],
+    )?;
+    let mut ids: HashMap<(String, String), i64> = rows
+        .iter()
+        .map(|r| ((r.get(1), r.get(2)), r.get(0)))
+        .collect();
+    for i in new {
+        let d = &entries[i].doc;
+        if let Some(id) = ids.remove(&(d.path.clone(), d.id.clone())) {
+            out[i] = Some((id, Put::Added));
         }
     }
+    Ok(out)
 }
 
 impl Store for PgStore {
@@ -319,13 +376,13 @@ impl Store for PgStore {
         &self.target
     }
 
-    fn hash_of(&mut self, path: &str, id: &str) -> Result<Option<String>, ArchiveError> {
+    fn hashes(&mut self, path: &str) -> Result<BTreeMap<String, String>, ArchiveError> {
         self.client
-            .query_opt(
-                "SELECT hash FROM documents WHERE path = $1 AND doc_id = $2",
-                &[&path, &id],
+            .query(
+                "SELECT doc_id, hash FROM documents WHERE path = $1",
+                &[&path],
             )
-            .map(|r| r.map(|r| r.get(0)))
+            .map(|rows| rows.iter().map(|r| (r.get(0), r.get(1))).collect())
             .map_err(|e| self.err(e))
     }
 
@@ -347,8 +404,8 @@ impl Store for PgStore {
         self.retrying(|tx| {
             let mut done = vec![Put::Unchanged; entries.len()];
             let mut written: Vec<(i64, usize)> = Vec::new();
-            for &i in &order {
-                if let Some((id, put)) = put_doc(tx, &entries[i].doc)? {
+            for (i, put) in put_docs(tx, entries, &order)?.into_iter().enumerate() {
+                if let Some((id, put)) = put {
                     done[i] = put;
                     written.push((id, i));
                 }

@@ -351,10 +351,13 @@ impl Store for SqliteStore {
         &self.target
     }
 
-    fn hash_of(&mut self, path: &str, id: &str) -> Result<Option<String>, ArchiveError> {
+    fn hashes(&mut self, path: &str) -> Result<BTreeMap<String, String>, ArchiveError> {
         self.conn
-            .prepare_cached("SELECT hash FROM documents WHERE path = ?1 AND doc_id = ?2")
-            .and_then(|mut s| s.query_row([path, id], |r| r.get(0)).optional())
+            .prepare_cached("SELECT doc_id, hash FROM documents WHERE path = ?1")
+            .and_then(|mut s| {
+                s.query_map([path], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect()
+            })
             .map_err(|e| self.err(e))
     }
 
