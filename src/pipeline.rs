@@ -159,13 +159,6 @@ pub fn check(engine: &Engine, outcome: &Outcome) -> Checked {
     }
 }
 
-impl Outcome {
-    /// The documents read from the inputs, without archived ones.
-    pub fn inputs(&self) -> impl Iterator<Item = &Analyzed> {
-        self.docs.iter().filter(|a| !a.archived)
-    }
-}
-
 /// Drops the findings an article's comments silence: any one piece of
 /// evidence on a silenced line silences the finding.
 fn without_suppressed(docs: &[Analyzed], findings: Vec<Finding>) -> (Vec<Finding>, usize) {

@@ -135,9 +135,6 @@ pub enum Mode {
     Write,
     /// It must exist; an older schema is still upgraded.
     Read,
-    /// Create it at an older schema version (for the migration tests).
-    #[doc(hidden)]
-    CreateAt(i64),
 }
 
 /// Opens the archive a target names: `postgres://` or `postgresql://` URLs

@@ -77,11 +77,7 @@ impl PgStore {
             target,
             version: 0,
         };
-        let want = match mode {
-            Mode::CreateAt(v) => v,
-            _ => VERSION,
-        };
-        store.version = store.migrate(mode, want)?;
+        store.version = store.migrate(mode, VERSION)?;
         Ok(store)
     }
 
@@ -118,21 +114,19 @@ impl PgStore {
             }
             return Ok(Ok(None));
         }
-        let get =
-            |c: &mut dyn FnMut(&str) -> Result<Option<String>, postgres::Error>, n: &str| c(n);
         let mut read = |name: &str| -> Result<Option<String>, postgres::Error> {
             Ok(
                 c.query_opt("SELECT value FROM meta WHERE name = $1", &[&name])?
                     .map(|r| r.get(0)),
             )
         };
-        if get(&mut read, "application")?.as_deref() != Some(APPLICATION) {
+        if read("application")?.as_deref() != Some(APPLICATION) {
             return Ok(Err(ArchiveError::NotAnArchive {
                 target: target.to_string(),
                 reason: "its meta table is not claimcheck's".into(),
             }));
         }
-        let raw = get(&mut read, "schema_version")?.unwrap_or_default();
+        let raw = read("schema_version")?.unwrap_or_default();
         Ok(raw
             .parse()
             .map(Some)

@@ -58,11 +58,7 @@ impl SqliteStore {
             version: 0,
         };
         store.configure()?;
-        let want = match mode {
-            Mode::CreateAt(v) => v,
-            _ => VERSION,
-        };
-        store.version = store.migrate(mode, want)?;
+        store.version = store.migrate(mode, VERSION)?;
         Ok(store)
     }
 
