@@ -37,8 +37,23 @@ fn browser_cfg() {
     }
 }
 
+/// The PostgreSQL store tests run when a server is named
+/// (CLAIMCHECK_TEST_POSTGRES) or under CI, which must start one; otherwise
+/// they are ignored, with the reason in the test summary.
+fn postgres_tests() {
+    println!("cargo:rustc-check-cfg=cfg(claimcheck_pg_tests)");
+    println!("cargo:rerun-if-env-changed=CLAIMCHECK_TEST_POSTGRES");
+    println!("cargo:rerun-if-env-changed=CI");
+    let set =
+        |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+    if set("CLAIMCHECK_TEST_POSTGRES") || set("CI") {
+        println!("cargo:rustc-cfg=claimcheck_pg_tests");
+    }
+}
+
 fn main() {
     browser_cfg();
+    postgres_tests();
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");

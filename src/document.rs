@@ -118,6 +118,7 @@ impl DocumentReader {
             published,
             sentences,
             entities,
+            archived: false,
         };
         (analyzed, warnings)
     }
@@ -154,6 +155,11 @@ pub struct Analyzed {
     pub published: Published,
     pub sentences: Vec<Sentence>,
     pub entities: DocEntities,
+    /// Restored from an archive rather than read from an input: its claims
+    /// come from the archive, its sentences are spans only (no values, no
+    /// parse) and it has no entities, so rules that read whole documents
+    /// (misnaming, name variants) pass it by.
+    pub archived: bool,
 }
 
 impl Sentence {

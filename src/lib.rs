@@ -7,10 +7,11 @@
 //! The data flow, one module per stage:
 //! ingest → segment → values → entities → document → claims → link →
 //! checks → (suppress) → report; `pipeline` runs it, `revision` compares
-//! two runs.
+//! two runs; `archive` stores documents and claims for later checks.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod archive;
 mod calendar;
 mod checks;
 mod claims;
@@ -42,7 +43,9 @@ pub use config::{parse_size, Config};
 pub use document::{Analyzed, Sentence};
 pub use error::{InputError, InputWarning, SetupError, Warning};
 pub use ingest::{Document, Format, PublishedFrom};
-pub use pipeline::{analyze, check, Checked, Engine, Inputs, Outcome, Progress, Quiet};
+pub use pipeline::{
+    analyze, analyze_documents, check, read, Checked, Engine, Inputs, Outcome, Progress, Quiet,
+};
 pub use revision::{compare, RevisionDiff, Side};
 pub use rules::{CheckDef, CheckDocs, RuleData};
 pub use values::{ValueKind, ValueReader};

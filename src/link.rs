@@ -53,6 +53,13 @@ pub fn subject_key(c: &Claim, with_label: bool) -> String {
     format!("{}|{}|{}|{}", c.predicate, c.subject.join("+"), label, unit)
 }
 
+/// What claims about one holder and measure share, whatever their label
+/// and unit: the claims `siblings` walks to, and the key an archive looks
+/// claims up by (every key group of a claim is inside it).
+pub fn holder_measure_key(c: &Claim) -> String {
+    format!("{}|{}", c.predicate, c.subject.join("+"))
+}
+
 impl ClaimGroups {
     /// Builds the graph in one pass over the claims, then walks it: for
     /// each holder, its claims, split by measure, label and unit.

@@ -14,7 +14,7 @@ use crate::checks::{self, Finding};
 use crate::claims::{Claim, Extractor};
 use crate::document::{Analyzed, DocumentReader};
 use crate::error::{InputError, InputWarning, Warning};
-use crate::ingest;
+use crate::ingest::{self, Document};
 use crate::link::ClaimGroups;
 use crate::paths;
 use crate::rules::RuleData;
@@ -91,7 +91,9 @@ impl Progress for Quiet {}
 /// The analyzed documents, their claims, the inputs that could not be
 /// read (each named; the others were still read) and what was read past.
 pub struct Outcome {
-    /// Sorted by path, whatever the order of the inputs.
+    /// The inputs, sorted by path whatever the order of the inputs; after
+    /// them any documents restored from an archive (`Analyzed::archived`)
+    /// for claims that share a key with an input's.
     pub docs: Vec<Analyzed>,
     /// Every claim, in document order; `evidence.doc` indexes `docs`.
     pub claims: Vec<Claim>,
@@ -111,6 +113,20 @@ pub struct Checked {
 /// order. A document that trips a bug in the analysis is an error naming
 /// it, and the others are still analyzed.
 pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Outcome {
+    let (read, mut errors, mut warnings) = read(inputs);
+    let mut outcome = analyze_documents(engine, read, &inputs.published, progress);
+    errors.append(&mut outcome.errors);
+    warnings.append(&mut outcome.warnings);
+    sort_errors(&mut errors);
+    sort_warnings(&mut warnings);
+    outcome.errors = errors;
+    outcome.warnings = warnings;
+    outcome
+}
+
+/// Reads the inputs into documents, not yet analyzed, in path order, and
+/// names the inputs that could not be read and what was read past.
+pub fn read(inputs: &Inputs) -> (Vec<Document>, Vec<InputError>, Vec<InputWarning>) {
     let collected = ingest::collect_inputs(&inputs.paths);
     let (mut errors, mut warnings) = (collected.errors, collected.warnings);
     let limit = inputs.max_file_size;
@@ -125,11 +141,6 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
         errors.extend(l.errors);
         warnings.extend(l.warnings);
     }
-    let published: HashMap<String, NaiveDate> = inputs
-        .published
-        .iter()
-        .map(|(p, d)| (paths::normalize(p), *d))
-        .collect();
     // A date for a file that was not read is a mistake the user should hear
     // of: it would otherwise change nothing, silently.
     let mut unmatched: Vec<&String> = inputs
@@ -147,6 +158,23 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
             "--published names a file that is not among the documents read; its date is not used",
         ));
     }
+    (read, errors, warnings)
+}
+
+/// Analyzes documents already read, in parallel, keeping their order;
+/// `published` sets the publication dates of some paths. A document that
+/// trips a bug in the analysis is an error naming it, and the others are
+/// still analyzed.
+pub fn analyze_documents(
+    engine: &Engine,
+    read: Vec<Document>,
+    published: &HashMap<String, NaiveDate>,
+    progress: &dyn Progress,
+) -> Outcome {
+    let published: HashMap<String, NaiveDate> = published
+        .iter()
+        .map(|(p, d)| (paths::normalize(p), *d))
+        .collect();
     progress.start(read.len());
     let analyzed: Vec<Result<Read, InputError>> = read
         .into_par_iter()
@@ -174,6 +202,7 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
         .collect();
     let mut docs = Vec::with_capacity(analyzed.len());
     let mut claims = Vec::new();
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     for result in analyzed {
         match result {
             Ok((a, mut c, w)) => {
@@ -187,6 +216,17 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
             Err(e) => errors.push(e),
         }
     }
+    sort_errors(&mut errors);
+    sort_warnings(&mut warnings);
+    Outcome {
+        docs,
+        claims,
+        errors,
+        warnings,
+    }
+}
+
+fn sort_errors(errors: &mut [InputError]) {
     errors.sort_by(|a, b| {
         (paths::normalize(&a.path), a.line, a.column, &a.message).cmp(&(
             paths::normalize(&b.path),
@@ -195,13 +235,6 @@ pub fn analyze(engine: &Engine, inputs: &Inputs, progress: &dyn Progress) -> Out
             &b.message,
         ))
     });
-    sort_warnings(&mut warnings);
-    Outcome {
-        docs,
-        claims,
-        errors,
-        warnings,
-    }
 }
 
 /// One document read: its analysis, claims and warnings.
@@ -219,9 +252,11 @@ fn sort_warnings(warnings: &mut [InputWarning]) {
 }
 
 /// Links the claims and runs every rule, honouring suppression comments.
+/// With documents from an archive, only findings that cite an input count:
+/// what the archive says among itself was there before the drafts.
 pub fn check(engine: &Engine, outcome: &Outcome) -> Checked {
     let groups = ClaimGroups::build(&outcome.claims);
-    let found = checks::run(&checks::Corpus {
+    let mut found = checks::run(&checks::Corpus {
         docs: &outcome.docs,
         claims: &outcome.claims,
         groups: &groups,
@@ -234,6 +269,11 @@ pub fn check(engine: &Engine, outcome: &Outcome) -> Checked {
         .collect();
     let mut warnings = Vec::new();
     for (a, s) in outcome.docs.iter().zip(&silenced) {
+        // What an archived document's comments say was heard when it was
+        // indexed.
+        if a.archived {
+            continue;
+        }
         for (rule, line, column) in s.named() {
             if !engine.rules.knows(rule) {
                 warnings.push(
@@ -249,6 +289,9 @@ pub fn check(engine: &Engine, outcome: &Outcome) -> Checked {
         }
     }
     sort_warnings(&mut warnings);
+    if outcome.docs.iter().any(|a| a.archived) {
+        found.retain(|f| f.evidence.iter().any(|e| !outcome.docs[e.doc].archived));
+    }
     let (findings, suppressed) = without_suppressed(&outcome.docs, &silenced, found);
     Checked {
         findings,

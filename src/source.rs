@@ -65,6 +65,9 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// (byte offset on a char boundary, characters before it).
     checkpoints: Vec<(usize, usize)>,
+    /// Lines before the source's first (an archived JSONL row keeps the
+    /// line it had in its file).
+    before: usize,
 }
 
 /// Bytes between checkpoints: a column costs at most this much counting.
@@ -72,6 +75,11 @@ const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
+        Self::starting_at(source, 1)
+    }
+
+    /// The lines of a source whose first line is line `first` of its file.
+    pub fn starting_at(source: &str, first: usize) -> Self {
         let mut starts = vec![0];
         starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         let mut checkpoints = vec![(0, 0)];
@@ -85,6 +93,7 @@ impl LineIndex {
         LineIndex {
             starts,
             checkpoints,
+            before: first.saturating_sub(1),
         }
     }
 
@@ -99,22 +108,29 @@ impl LineIndex {
         before + source[at..offset].chars().count()
     }
 
-    /// The 1-based line of a byte offset, without counting its column.
-    pub fn line_of(&self, offset: usize) -> usize {
+    /// The 1-based line of a byte offset within the source.
+    fn source_line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The 1-based line of a byte offset in its file, without counting its
+    /// column.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.source_line(offset) + self.before
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(source.len());
-        let line = self.line_of(offset);
+        let line = self.source_line(offset);
         let start = self.starts[line - 1];
         let column = self.chars_before(source, offset) - self.chars_before(source, start) + 1;
-        (line, column)
+        (line + self.before, column)
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text<'a>(&self, source: &'a str, line: usize) -> &'a str {
+        let line = line.saturating_sub(self.before).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(source.len());
         let end = self
             .starts
@@ -127,6 +143,7 @@ impl LineIndex {
     }
 
     pub fn line_start(&self, line: usize) -> usize {
+        let line = line.saturating_sub(self.before).max(1);
         self.starts.get(line - 1).copied().unwrap_or(0)
     }
 }
@@ -165,5 +182,15 @@ mod tests {
         let x = src.find('x').unwrap();
         assert_eq!(idx.line_col(&src, x), (2, 3 * CHECKPOINT + 1));
         assert_eq!(idx.line_of(x), 2);
+    }
+
+    #[test]
+    fn a_source_can_start_further_down_its_file() {
+        let src = "ab\ncd ef\n";
+        let idx = LineIndex::starting_at(src, 40);
+        assert_eq!(idx.line_col(src, src.find("ef").unwrap()), (41, 4));
+        assert_eq!(idx.line_of(src.find("ef").unwrap()), 41);
+        assert_eq!(idx.line_text(src, 41), "cd ef");
+        assert_eq!(idx.line_start(41), 3);
     }
 }

@@ -18,7 +18,7 @@ impl ChangedLines {
     pub fn since(rev: &str, docs: &[Analyzed]) -> Result<ChangedLines, String> {
         let mut by_path: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut verified: Vec<std::path::PathBuf> = Vec::new();
-        for a in docs {
+        for a in docs.iter().filter(|a| !a.archived) {
             let path = &a.doc.path;
             if path == "-" || by_path.contains_key(path) {
                 continue;
@@ -74,15 +74,19 @@ impl ChangedLines {
         Ok(ChangedLines { by_path })
     }
 
-    /// Whether a finding has evidence on a changed line.
+    /// Whether a finding has evidence on a changed line (of an input: an
+    /// archived document is not in the working tree).
     pub fn touches(&self, docs: &[Analyzed], f: &Finding) -> bool {
-        f.evidence.iter().any(|e| {
-            let doc = &docs[e.doc].doc;
-            let line = doc.position(e.start).0;
-            self.by_path
-                .get(&doc.path)
-                .is_some_and(|r| r.iter().any(|&(a, b)| a <= line && line <= b))
-        })
+        f.evidence
+            .iter()
+            .filter(|e| !docs[e.doc].archived)
+            .any(|e| {
+                let doc = &docs[e.doc].doc;
+                let line = doc.position(e.start).0;
+                self.by_path
+                    .get(&doc.path)
+                    .is_some_and(|r| r.iter().any(|&(a, b)| a <= line && line <= b))
+            })
     }
 }
 

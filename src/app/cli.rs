@@ -69,6 +69,39 @@ pub enum Command {
         /// revision (committed, staged or not).
         #[arg(long, value_name = "REV")]
         changed_since: Option<String>,
+        /// Also checks against everything stored in this archive (a SQLite
+        /// file, or a postgres:// URL).
+        #[arg(long, value_name = "TARGET")]
+        archive: Option<String>,
+    },
+    /// Stores articles and their claims in an archive, for `check --archive`.
+    /// A file whose content is unchanged since it was indexed is skipped.
+    Index {
+        /// Files or directories to index; with --remove, paths as stored.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// The archive: a SQLite file (created if missing) or a
+        /// postgres:// URL.
+        #[arg(long, value_name = "TARGET", required = true)]
+        archive: String,
+        /// Removes the documents stored under these paths instead.
+        #[arg(long)]
+        remove: bool,
+        /// Sets a document's publication date: PATH=YYYY-MM-DD. Repeatable.
+        #[arg(long = "published", value_name = "PATH=DATE")]
+        published: Vec<String>,
+        /// Extra rule directories (TOML files) added to the built-in rules.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<String>,
+        /// Refuses files larger than this (bytes, or 50MB, 2MiB ...)
+        /// [default: the config's max-file-size, else 50MB].
+        #[arg(long, value_name = "SIZE")]
+        max_file_size: Option<String>,
+    },
+    /// Tells what an archive holds.
+    Archive {
+        #[command(subcommand)]
+        command: ArchiveCommand,
     },
     /// Compares two revisions of an article: claims changed, added and
     /// removed, and the findings the new revision introduces or resolves
@@ -79,6 +112,9 @@ pub enum Command {
         /// Other documents to check both revisions against.
         #[arg(long, value_name = "PATH", num_args = 1..)]
         against: Vec<String>,
+        /// Also checks both revisions against this archive.
+        #[arg(long, value_name = "TARGET")]
+        archive: Option<String>,
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
         /// Sets a document's publication date: PATH=YYYY-MM-DD. Repeatable.
@@ -112,6 +148,15 @@ pub enum Command {
         rule: String,
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// Counts the documents, claims and keys stored, and the dates published.
+    Stats {
+        #[arg(long, value_name = "TARGET", required = true)]
+        archive: String,
     },
 }
 

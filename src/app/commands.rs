@@ -1,12 +1,14 @@
 //! One function per subcommand: validate the settings, call the library,
 //! render, and say which exit code the outcome means.
 
+use claimcheck::archive::{self, Mode};
 use claimcheck::model::Severity;
 use claimcheck::report::{self, CheckReport};
-use claimcheck::{analyze, check, compare, Config, Engine, Side};
+use claimcheck::{analyze, check, compare, Config, Engine, Outcome, Side};
 
 use super::cli::{
-    CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs, ParseFormat,
+    ArchiveCommand, CheckFormat, ClaimsFormat, Cli, Command, DiffFormat, FailOn, Inputs,
+    ParseFormat,
 };
 use super::progress::Bar;
 use super::{emit, report_errors, report_warnings, setup, Failure, EXIT_FINDINGS, EXIT_OK};
@@ -22,12 +24,14 @@ pub fn execute(cli: Cli) -> Result<u8, Failure> {
             format,
             fail_on,
             changed_since,
+            archive,
         } => {
             let settings = CheckSettings {
                 format,
                 fail_on,
                 changed_since,
                 progress,
+                archive,
             };
             check_command(config_flag, &inputs, &settings)
         }
@@ -35,6 +39,7 @@ pub fn execute(cli: Cli) -> Result<u8, Failure> {
             old,
             new,
             against,
+            archive,
             format,
             published,
             rules,
@@ -52,9 +57,33 @@ pub fn execute(cli: Cli) -> Result<u8, Failure> {
                 config_flag,
                 &rules,
                 [(&old, inputs(&old)), (&new, inputs(&new))],
+                archive.as_deref(),
                 format,
             )
         }
+        Command::Index {
+            paths,
+            archive,
+            remove,
+            published,
+            rules,
+            max_file_size,
+        } => {
+            let inputs = Inputs {
+                paths,
+                published,
+                rules,
+                max_file_size,
+            };
+            if remove {
+                remove_command(&archive, &inputs.paths)
+            } else {
+                index_command(config_flag, &inputs, &archive, progress)
+            }
+        }
+        Command::Archive {
+            command: ArchiveCommand::Stats { archive },
+        } => stats_command(&archive),
         Command::Parse { inputs, format } => parse(config_flag, &inputs, format),
         Command::Rules { rules, markdown } => list_rules(config_flag, &rules, markdown),
         Command::Explain { rule, rules } => explain(config_flag, &rules, &rule),
@@ -99,6 +128,20 @@ struct CheckSettings {
     fail_on: Option<FailOn>,
     changed_since: Option<String>,
     progress: bool,
+    archive: Option<String>,
+}
+
+/// The outcome with what the archive holds for its claims, if one is named.
+fn with_archive(
+    engine: &Engine,
+    outcome: Outcome,
+    target: Option<&str>,
+) -> Result<Outcome, Failure> {
+    let Some(target) = target else {
+        return Ok(outcome);
+    };
+    let mut store = archive::open(target, Mode::Read)?;
+    Ok(archive::against(outcome, &engine.rules, store.as_mut())?)
 }
 
 fn check_command(
@@ -112,6 +155,7 @@ fn check_command(
     let bar = Bar::new(settings.progress);
     let outcome = analyze(&engine, &read, &bar);
     bar.finish();
+    let outcome = with_archive(&engine, outcome, settings.archive.as_deref())?;
     let mut checked = check(&engine, &outcome);
     report_warnings(&outcome.warnings);
     report_warnings(&checked.warnings);
@@ -152,6 +196,7 @@ fn diff(
     config_flag: Option<&str>,
     rules: &[String],
     revisions: [(&String, Inputs); 2],
+    archive: Option<&str>,
     format: DiffFormat,
 ) -> Result<u8, Failure> {
     let (config, rules) = setup(config_flag, rules)?;
@@ -161,6 +206,7 @@ fn diff(
     for (path, inputs) in &revisions {
         let read = inputs.settings(&config).map_err(Failure::Usage)?;
         let outcome = analyze(&engine, &read, &claimcheck::Quiet);
+        let outcome = with_archive(&engine, outcome, archive)?;
         let checked = check(&engine, &outcome);
         warnings.extend(outcome.warnings.iter().cloned());
         warnings.extend(checked.warnings.iter().cloned());
@@ -193,6 +239,78 @@ fn diff(
     let failing = d.introduced.iter().any(|f| f.severity >= threshold);
     let code = if failing { EXIT_FINDINGS } else { EXIT_OK };
     Ok(report_errors(&d.errors).unwrap_or(code))
+}
+
+/// `index PATH... --archive TARGET`: one line saying what was stored.
+fn index_command(
+    config_flag: Option<&str>,
+    inputs: &Inputs,
+    target: &str,
+    progress: bool,
+) -> Result<u8, Failure> {
+    let (config, rules) = setup(config_flag, &inputs.rules)?;
+    let read = inputs.settings(&config).map_err(Failure::Usage)?;
+    let engine = Engine::new(rules);
+    let mut store = archive::open(target, Mode::Write)?;
+    let bar = Bar::new(progress);
+    let done = archive::index(&engine, &read, store.as_mut(), &bar)?;
+    bar.finish();
+    report_warnings(&done.warnings);
+    emit(&format!(
+        "{}: {} added, {} replaced, {} unchanged; {} written\n",
+        store.target(),
+        report::counted(done.added, "document", "documents"),
+        done.replaced,
+        done.unchanged,
+        report::counted(done.claims, "claim", "claims"),
+    ));
+    Ok(report_errors(&done.errors).unwrap_or(EXIT_OK))
+}
+
+/// `index --remove PATH... --archive TARGET`.
+fn remove_command(target: &str, paths: &[String]) -> Result<u8, Failure> {
+    let mut store = archive::open(target, Mode::Read)?;
+    let mut missing = Vec::new();
+    for path in paths {
+        let n = store.remove(path)?;
+        if n == 0 {
+            missing.push(path.as_str());
+        }
+        emit(&format!(
+            "{}: {} removed\n",
+            path,
+            report::counted(n, "document", "documents")
+        ));
+    }
+    if !missing.is_empty() {
+        return Err(Failure::Usage(format!(
+            "{}: nothing stored under {}",
+            store.target(),
+            missing.join(", ")
+        )));
+    }
+    Ok(EXIT_OK)
+}
+
+/// `archive stats --archive TARGET`.
+fn stats_command(target: &str) -> Result<u8, Failure> {
+    let mut store = archive::open(target, Mode::Read)?;
+    let s = store.stats()?;
+    let published = s
+        .published
+        .map_or("none".to_string(), |(a, b)| format!("{a} to {b}"));
+    emit(&format!(
+        "archive: {}\nbackend: {}\nschema version: {}\ndocuments: {}\nsources: {}\nclaims: {}\nmeasure-holder keys: {}\npublished: {}\n",
+        store.target(),
+        s.backend,
+        s.schema_version,
+        s.documents,
+        s.sources,
+        s.claims,
+        s.keys,
+        published
+    ));
+    Ok(EXIT_OK)
 }
 
 fn list_rules(config_flag: Option<&str>, rules: &[String], markdown: bool) -> Result<u8, Failure> {

@@ -10,6 +10,7 @@ mod progress;
 use std::fmt;
 use std::io::Write;
 
+use claimcheck::archive::ArchiveError;
 use claimcheck::report::terminal::escape;
 use claimcheck::{Config, InputError, InputWarning, RuleData, SetupError};
 
@@ -25,6 +26,14 @@ pub enum Failure {
     Setup(SetupError),
     /// The command line asks for something impossible.
     Usage(String),
+    /// The archive cannot be opened, read or written.
+    Archive(ArchiveError),
+}
+
+impl From<ArchiveError> for Failure {
+    fn from(e: ArchiveError) -> Self {
+        Failure::Archive(e)
+    }
 }
 
 impl From<SetupError> for Failure {
@@ -38,6 +47,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Setup(e) => write!(f, "{e}"),
             Failure::Usage(m) => write!(f, "{m}"),
+            Failure::Archive(e) => write!(f, "{e}"),
         }
     }
 }

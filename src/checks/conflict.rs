@@ -35,12 +35,16 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
         for (n, va) in versions.iter().enumerate() {
             for vb in &versions[n + 1..] {
                 // The two sides in one order whatever documents came first:
-                // the lower value (or earlier date, or label) first.
-                let (va, vb) = if side_order(&claims[va[0]], &claims[vb[0]]).is_gt() {
-                    (vb, va)
-                } else {
-                    (va, vb)
+                // a draft's side before the archive's (the editor's figure
+                // leads), else the lower value (or earlier date, or label).
+                let drafted = |v: &[usize]| {
+                    v.iter()
+                        .any(|&i| !corpus.docs[claims[i].evidence.doc].archived)
                 };
+                let order = drafted(vb)
+                    .cmp(&drafted(va))
+                    .then_with(|| side_order(&claims[va[0]], &claims[vb[0]]));
+                let (va, vb) = if order.is_gt() { (vb, va) } else { (va, vb) };
                 let (a, b) = (&claims[va[0]], &claims[vb[0]]);
                 if a.modality != b.modality || one_statement(va, vb, claims) {
                     continue;

@@ -31,29 +31,27 @@ pub fn quote(a: &Analyzed, e: &Evidence) -> String {
 
 pub fn render(report: &CheckReport<'_>) -> String {
     let docs = report.docs;
-    let documents: Vec<Json> = docs
-        .iter()
-        .map(|a| {
-            let mut o = json!({
-                "path": a.doc.path,
-                "published": a.published.date.map(|d| d.to_string()),
-                "published_from": a.published.from,
-            });
-            if let Some(id) = &a.doc.id {
-                o["id"] = json!(id);
-            }
-            if let Some(y) = a.published.estimate_year {
-                o["published_estimate"] = json!(y.to_string());
-            }
-            o
-        })
-        .collect();
+    let document = |a: &Analyzed| {
+        let mut o = json!({
+            "path": a.doc.path,
+            "published": a.published.date.map(|d| d.to_string()),
+            "published_from": a.published.from,
+        });
+        if let Some(id) = &a.doc.id {
+            o["id"] = json!(id);
+        }
+        if let Some(y) = a.published.estimate_year {
+            o["published_estimate"] = json!(y.to_string());
+        }
+        o
+    };
+    let documents: Vec<Json> = docs.iter().filter(|a| !a.archived).map(document).collect();
     let findings_json: Vec<Json> = report
         .findings
         .iter()
         .map(|f| finding_json(docs, f))
         .collect();
-    let out = json!({
+    let mut out = json!({
         "documents": documents,
         "findings": findings_json,
         "summary": {
@@ -64,6 +62,11 @@ pub fn render(report: &CheckReport<'_>) -> String {
         },
         "errors": report.errors,
     });
+    // Documents from an archive that evidence cites: an added field.
+    let archived: Vec<Json> = docs.iter().filter(|a| a.archived).map(document).collect();
+    if !archived.is_empty() {
+        out["archived_documents"] = json!(archived);
+    }
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 

@@ -46,7 +46,7 @@ pub fn render(report: &CheckReport<'_>) -> String {
 }
 
 fn summary(out: &mut String, report: &CheckReport<'_>) {
-    let line = totals(report.docs.len(), report.findings, report.suppressed);
+    let line = totals(report.docs, report.findings, report.suppressed);
     let _ = writeln!(out, "<p id=\"totals\">{}.</p>", esc(&line));
     let mut by_kind: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     for f in report.findings {
@@ -88,9 +88,14 @@ fn documents(out: &mut String, docs: &[Analyzed]) {
             }
             (None, None) => "unknown".to_string(),
         };
+        let archived = if a.archived {
+            " <span class=\"muted\">(archived)</span>"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{published}</td></tr>",
+            "<tr><td>{}{archived}</td><td>{}</td><td>{published}</td></tr>",
             esc(&a.doc.display_name()),
             esc(a.doc.title.as_deref().unwrap_or(""))
         );

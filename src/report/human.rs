@@ -12,13 +12,13 @@ use crate::model::Severity;
 /// The findings, then a totals line that counts suppressed findings too.
 pub fn render_report(report: &CheckReport<'_>) -> String {
     diagnostics(report.docs, report.findings)
-        + &totals(report.docs.len(), report.findings, report.suppressed)
+        + &totals(report.docs, report.findings, report.suppressed)
         + "\n"
 }
 
 /// The findings and their totals, for callers without suppressions.
 pub fn render(docs: &[Analyzed], findings: &[Finding]) -> String {
-    diagnostics(docs, findings) + &totals(docs.len(), findings, 0) + "\n"
+    diagnostics(docs, findings) + &totals(docs, findings, 0) + "\n"
 }
 
 /// A source line longer than this is shown as a window around the value:

@@ -65,12 +65,24 @@ pub fn place(docs: &[Analyzed], e: &Evidence) -> Place {
 }
 
 /// "5 documents checked: 4 errors, 1 warning, 2 info, 2 suppressed": the
-/// totals line of the human and HTML reports.
-pub fn totals(docs: usize, findings: &[Finding], suppressed: usize) -> String {
+/// totals line of the human and HTML reports. Documents from an archive
+/// are counted apart: "1 document checked against 3 archived documents".
+pub fn totals(docs: &[Analyzed], findings: &[Finding], suppressed: usize) -> String {
     let count = |s: Severity| count(findings, s);
+    let archived = docs.iter().filter(|a| a.archived).count();
+    let mut checked = counted(
+        docs.len() - archived,
+        "document checked",
+        "documents checked",
+    );
+    if archived > 0 {
+        checked.push_str(&format!(
+            " against {}",
+            counted(archived, "archived document", "archived documents")
+        ));
+    }
     let mut line = format!(
-        "{}: {}, {}, {} info",
-        counted(docs, "document checked", "documents checked"),
+        "{checked}: {}, {}, {} info",
         counted(count(Severity::Error), "error", "errors"),
         counted(count(Severity::Warning), "warning", "warnings"),
         count(Severity::Info)

@@ -17,8 +17,19 @@ pub enum SubjectShape {
 }
 
 /// What a frame reads from a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum FrameKind {
     /// An amount (money, quantity, count) of a named measure for a period.
     Measure,
