@@ -75,6 +75,71 @@ pub fn values(engine: &Engine, text: &str) {
     }
 }
 
+/// Tokenizes, tags and parses every sentence with its values as single
+/// tokens, and checks the tree: tokens in order inside the sentence, on
+/// character boundaries, each value one token, one root, every head a
+/// token of the sentence, no cycle.
+pub fn parse(engine: &Engine, text: &str) {
+    let Ok(grammar) = crate::grammar::Grammar::english() else {
+        panic!("the built-in grammar loads");
+    };
+    let ctx = TimeContext {
+        published: crate::calendar::ymd(2025, 6, 1),
+        estimate_year: None,
+    };
+    for s in segment::segment(text).sentences {
+        let spans: Vec<crate::grammar::ValueSpan> = engine
+            .reader
+            .values
+            .read(text, s.start, s.end, &ctx)
+            .iter()
+            .map(|v| crate::grammar::ValueSpan {
+                start: v.start,
+                end: v.end,
+                kind: v.kind,
+            })
+            .collect();
+        let parse = grammar.parse_sentence(text, s.start, s.end, &spans);
+        let n = parse.tokens.len();
+        let mut last = s.start;
+        for t in &parse.tokens {
+            assert!(
+                t.start >= last && t.start < t.end && t.end <= s.end,
+                "{t:?}"
+            );
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            last = t.end;
+        }
+        for v in &spans {
+            let covering = parse
+                .tokens
+                .iter()
+                .filter(|t| t.start < v.end && v.start < t.end)
+                .count();
+            assert!(covering <= 1, "value {v:?} cut into {covering} tokens");
+        }
+        if n == 0 {
+            continue;
+        }
+        let roots = parse.tokens.iter().filter(|t| t.head.is_none()).count();
+        assert_eq!(roots, 1, "one root");
+        for i in 0..n {
+            // Walking up from any token reaches the root within n steps.
+            let mut at = i;
+            for _ in 0..=n {
+                match parse.tokens[at].head {
+                    Some(h) => {
+                        assert!(h < n && h != at, "head {h} of {at}");
+                        at = h;
+                    }
+                    None => break,
+                }
+            }
+            assert!(parse.tokens[at].head.is_none(), "a cycle through {i}");
+        }
+    }
+}
+
 /// Checks two documents against each other and renders every report.
 pub fn check_two(engine: &Engine, a: (&str, &[u8]), b: (&str, &[u8])) {
     let mut docs = Vec::new();

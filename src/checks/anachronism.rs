@@ -13,6 +13,9 @@ use crate::ingest::PublishedFrom;
 use crate::model::Modality;
 use crate::rules::CheckDef;
 
+/// The longest span read as the date of a foretold event: a month.
+const MAX_EVENT_DAYS: f64 = 31.0;
+
 pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
@@ -30,10 +33,15 @@ pub fn run(def: &CheckDef, corpus: &Corpus<'_>) -> Vec<Finding> {
         else {
             continue;
         };
-        let (Some(cue), Some((_, end)), Some(text)) = (&c.cue, c.period, &c.period_text) else {
+        let (Some(cue), Some((start, end)), Some(text)) = (&c.cue, c.period, &c.period_text) else {
             continue;
         };
+        // A bare year or quarter is most often the period of the figures
+        // a plan speaks of ("expects to report higher 1986 profit"), not
+        // the date of the event foretold: only a month or a day is read as
+        // that date.
         if !c.dated_outright
+            || end - start > MAX_EVENT_DAYS
             || c.role != Role::EventDate
             || !matches!(c.modality, Modality::Forecast | Modality::Plan)
             || end >= day_number(published)

@@ -32,7 +32,8 @@ fn number(c: &Claim) -> Option<(&Interval, &str)> {
 }
 
 /// Growth of X% for period P over base B, against the stated values of the
-/// same measure and subject for P and B (in any document).
+/// same measure and subject for P and B: those of its sentence, or two one
+/// article states when every part of all three was read surely.
 fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
     let key = |p: (f64, f64)| (p.0 as i64, p.1 as i64);
@@ -45,37 +46,66 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
             continue;
         };
         // The values of the rate's measure and holder, walked from the
-        // claim graph; those stated with the rate first, then others'.
+        // claim graph: those of the rate's own sentence ("rose 5 pct to 3
+        // mln from 2.9 mln"); else, when the rate and both values were
+        // read surely in every part, the two values one article states.
+        // Values read less surely, or spread over articles, are too often
+        // of another part or base (the parent company, another unit).
         let siblings = corpus.groups.siblings(gi);
-        let find = |p: (f64, f64)| {
+        let find = |p: (f64, f64), place: &dyn Fn(&Claim) -> bool| {
             siblings
                 .iter()
                 .map(|&i| &claims[i])
                 .filter(|c| {
                     c.kind == FrameKind::Measure
+                        && place(c)
                         && c.modality == Modality::Actual
                         && c.period.map(key) == Some(key(p))
                         && number(c).is_some_and(|(v, _)| v.is_bounded())
                 })
-                .min_by_key(|c| {
-                    (
-                        c.evidence.doc != g.evidence.doc,
-                        c.evidence.doc,
-                        c.evidence.start,
-                    )
-                })
+                .min_by_key(|c| (c.evidence.doc, c.evidence.start))
         };
-        let (Some(now), Some(then)) = (find(period), find(base)) else {
+        let same_sentence = |c: &Claim| {
+            c.evidence.doc == g.evidence.doc
+                && c.evidence.sentence_start == g.evidence.sentence_start
+        };
+        let pair = match (find(period, &same_sentence), find(base, &same_sentence)) {
+            (Some(now), Some(then)) => Some((now, then)),
+            _ if g.sure.doubts() == 0 => {
+                let sure = |c: &Claim| c.sure.doubts() == 0;
+                // The first article (in corpus order) that states both.
+                let mut docs: Vec<usize> =
+                    siblings.iter().map(|&i| claims[i].evidence.doc).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                docs.into_iter().find_map(|d| {
+                    let in_doc = |c: &Claim| sure(c) && c.evidence.doc == d;
+                    Some((find(period, &in_doc)?, find(base, &in_doc)?))
+                })
+            }
+            _ => None,
+        };
+        let Some((now, then)) = pair else {
             continue;
         };
         let (Some((x, ux)), Some((y, uy))) = (number(now), number(then)) else {
             continue;
         };
-        if ux != uy || y.lo <= 0.0 {
+        // A percentage's change in percent may be in points or in
+        // percent: no arithmetic can tell which the text meant.
+        if ux != uy || ux == "%" || y.lo <= 0.0 {
             continue;
         }
         let computed = Interval::closed((x.lo / y.hi - 1.0) * 100.0, (x.hi / y.lo - 1.0) * 100.0);
-        if !computed.disjoint(&rate.widened(params.tolerance)) {
+        let widened = rate.widened(params.tolerance);
+        if !computed.disjoint(&widened) {
+            continue;
+        }
+        // "fell by almost four pct ... to 562 mln from 583 mln": the right
+        // size with the other sign is a direction the reading missed, not
+        // a sum that does not add up.
+        let flipped = Interval::closed(-computed.hi, -computed.lo);
+        if !flipped.disjoint(&widened) {
             continue;
         }
         let mid = computed.midpoint().unwrap_or(computed.lo);

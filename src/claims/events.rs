@@ -51,6 +51,8 @@ pub struct Events {
     pub subjects: SubjectResolver,
     modality: ModalityReader,
     determiners: Vec<String>,
+    shared_titles: Vec<String>,
+    past_title_words: Vec<String>,
 }
 
 impl Events {
@@ -66,7 +68,10 @@ impl Events {
                 def: def.clone(),
             })
             .collect();
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
         Events {
+            shared_titles: lower(&rules.shared_titles),
+            past_title_words: lower(&rules.past_title_words),
             frames,
             subjects: SubjectResolver::new(rules),
             modality: ModalityReader::new(rules),
@@ -225,6 +230,28 @@ impl Events {
         }
     }
 
+    /// Whether the words before a person's title say the title is past
+    /// ("former President Ferdinand Marcos").
+    fn held_once(&self, text: &str, person: &Person) -> bool {
+        let head = text.get(..person.start).unwrap_or("");
+        let lower = head.to_lowercase();
+        let title = person.title.to_lowercase();
+        let Some(at) = lower.trim_end().rfind(&title) else {
+            return false;
+        };
+        let before: Vec<&str> = lower[..at]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The word right before the title, or the one before a
+        // possessive's owner ("the country's former president").
+        before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| self.past_title_words.iter().any(|p| p == w))
+    }
+
     /// People named with a title of a named country or organization.
     pub fn office_claims(&self, doc: usize, a: &Analyzed) -> Vec<Claim> {
         let Some(frame) = self.frames.iter().find(|f| f.def.kind == FrameKind::Office) else {
@@ -237,7 +264,15 @@ impl Events {
         a.entities
             .people
             .iter()
-            .filter(|person| person.affiliation.is_some() && person.name.contains(' '))
+            // A name in capitals is a headline's words ("OPEC PRESIDENT
+            // SAYS OUTPUT WELL"), where a name cannot be told from a verb.
+            .filter(|person| {
+                person.affiliation.is_some()
+                    && person.name.contains(' ')
+                    && person.name.chars().any(char::is_lowercase)
+                    && !self.shared_titles.contains(&person.title.to_lowercase())
+                    && !self.held_once(&a.doc.text, person)
+            })
             .filter_map(|person: &Person| {
                 let s = a
                     .sentences

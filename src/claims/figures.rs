@@ -452,6 +452,16 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         return None;
     }
     let mut a = tree.head(t)?;
+    // "higher 1986 profit": a year right before a noun modifies that noun,
+    // wherever the parser hung it; it dates the noun, not the verb.
+    // ("1986 financial statements": past its adjectives.)
+    let mut n = t + 1;
+    while n < tree.len() && tree.upos(n) == "ADJ" {
+        n += 1;
+    }
+    if n < tree.len() && tree.upos(n) == "NOUN" && !tree.is_value(n) {
+        a = n;
+    }
     // "scheduled for the end of 1988": the time word's own head; "in
     // Hamburg, in March 2025": a place's.
     for _ in 0..2 {

@@ -359,11 +359,19 @@ fn on_noun(
 ) -> Option<Holder> {
     let own = own_holder(lex, a, s, tree, m, salient);
     let lemma = tree.lemma(m);
+    // On the noun, or on the verb or figure the noun hangs from ("a
+    // surplus of 7.2 bln dlrs with the U.S.", however the parser hung it).
     let other = |cases: &[String]| {
-        tree.kids_with(m, &["nmod"]).find_map(|k| {
+        let named = |k: usize| {
             (tree.case(k).is_some_and(|c| cases.contains(&c)) && tree.is_name(k))
                 .then(|| name_at(a, s, tree, k))
                 .flatten()
+        };
+        tree.kids_with(m, &["nmod"]).find_map(named).or_else(|| {
+            let h = tree.head(m)?;
+            tree.kids_with(h, &["obl", "nmod"])
+                .filter(|&k| k != m)
+                .find_map(named)
         })
     };
     // "Japan's trade surplus with the United States", "its stake in

@@ -115,7 +115,12 @@ impl Measures {
         }
         // A count names what it counts ("23 terminals").
         if v.kind == ValueKind::Count {
-            if let Some(noun) = &v.noun {
+            // "2.23 mln": a scale word is not what is counted.
+            if let Some(noun) = v
+                .noun
+                .as_ref()
+                .filter(|n| !self.units.contains(&n.to_lowercase()))
+            {
                 return Measure {
                     text: noun.clone(),
                     canonical: self.canonical(noun),

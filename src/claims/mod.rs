@@ -351,7 +351,14 @@ impl Extractor {
             // Only a time the parser left without a place (the root, or
             // hung on a figure); a time on a verb or noun dates its event.
             let on_verb = tree.head(*t).is_some_and(|h| !tree.is_value(h));
-            let unclaimed = !on_verb && periods.iter().flatten().all(|p| p.value == Some(*only));
+            // "up 3.3 pct from 6.53 mln last year": the time a previous
+            // figure took is the earlier period, not the sentence's.
+            let previous_took = readings.iter().zip(&periods).any(|(r, p)| {
+                r.role == Role::Previous && p.as_ref().is_some_and(|p| p.value == Some(*only))
+            });
+            let unclaimed = !on_verb
+                && !previous_took
+                && periods.iter().flatten().all(|p| p.value == Some(*only));
             let v = &s.values[*only];
             if let (true, Some((start, end)), true) = (
                 unclaimed,
@@ -375,6 +382,39 @@ impl Extractor {
                     }
                 }
             }
+        }
+        // "6.75 mln, up from 6.53 mln last year": a previous figure dated
+        // by a relative year compares with the level's own span a year
+        // before, which is all of last year only when the level is this
+        // year's. A level of a shorter or unstated span makes it that span
+        // a year back, or unknown.
+        // (The time stays the previous figure's: it dates no event.)
+        let mut compared_times: Vec<usize> = Vec::new();
+        for i in 0..readings.len() {
+            if readings[i].role != Role::Previous {
+                continue;
+            }
+            let relative_year = periods[i]
+                .as_ref()
+                .and_then(|p| p.value)
+                .and_then(|vi| s.values.get(vi)?.time)
+                .is_some_and(|t| {
+                    t.granularity == crate::values::Granularity::Year
+                        && t.anchoring != crate::values::Anchoring::Stated
+                });
+            if !relative_year {
+                continue;
+            }
+            let Some(j) = level_before(&readings, i) else {
+                continue;
+            };
+            let whole_year = |p: &Period| (p.end - p.start).num_days() >= 364;
+            compared_times.extend(periods[i].as_ref().and_then(|p| p.value));
+            periods[i] = match &periods[j] {
+                Some(level) if whole_year(level) => continue,
+                Some(level) => level.year_before(),
+                None => None,
+            };
         }
         let mut measures: Vec<measure::Measure> = readings
             .iter()
@@ -419,7 +459,12 @@ impl Extractor {
                 }
             }
         }
-        let used: Vec<usize> = periods.iter().flatten().filter_map(|p| p.value).collect();
+        let used: Vec<usize> = periods
+            .iter()
+            .flatten()
+            .filter_map(|p| p.value)
+            .chain(compared_times)
+            .collect();
         let mut out = self.event_dates(doc, a, s, &tree, &times, &used, salient);
         for (i, r) in readings.iter().enumerate() {
             let v = &s.values[r.value];

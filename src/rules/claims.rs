@@ -152,6 +152,10 @@ pub struct Markers {
     pub range_to: Vec<String>,
     #[serde(default)]
     pub range_and: Vec<String>,
+    #[serde(default)]
+    pub running: Vec<String>,
+    #[serde(default)]
+    pub revised: Vec<String>,
 }
 
 impl Markers {
@@ -177,6 +181,8 @@ impl Markers {
         self.owner_cases.extend(o.owner_cases);
         self.previous_changes.extend(o.previous_changes);
         self.previous_modifiers.extend(o.previous_modifiers);
+        self.running.extend(o.running);
+        self.revised.extend(o.revised);
         self.per_unit_nouns.extend(o.per_unit_nouns);
         self.per_unit_verbs.extend(o.per_unit_verbs);
         self.lower_bounds.extend(o.lower_bounds);

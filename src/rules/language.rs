@@ -67,6 +67,7 @@ pub struct Dates {
     pub before_bare_month: Vec<String>,
     pub prospective: Vec<String>,
     pub dateline_keywords: Vec<String>,
+    pub clock_zones: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -44,6 +44,12 @@ pub struct RuleData {
     pub superlatives: Vec<String>,
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Titles several people hold at once (ambassadors, senators).
+    #[serde(default)]
+    pub shared_titles: Vec<String>,
+    /// Words before a title that say the person no longer holds it.
+    #[serde(default)]
+    pub past_title_words: Vec<String>,
     #[serde(default)]
     pub relation_nouns: Vec<String>,
     #[serde(default)]
@@ -96,6 +102,8 @@ impl RuleData {
         self.modality.extend(other.modality);
         self.superlatives.extend(other.superlatives);
         self.titles.extend(other.titles);
+        self.shared_titles.extend(other.shared_titles);
+        self.past_title_words.extend(other.past_title_words);
         self.relation_nouns.extend(other.relation_nouns);
         self.collective_references
             .extend(other.collective_references);

@@ -18,7 +18,7 @@ pub use display::fmt_interval;
 pub use display::fmt_num;
 pub use interval::Interval;
 pub use modality::ModalityReader;
-pub use time::{Anchoring, TimeContext, TimeInfo};
+pub use time::{Anchoring, Granularity, TimeContext, TimeInfo};
 
 use crate::model::{Modality, QualifierKind};
 use crate::rules::language::{self, alternation as listed, english};
@@ -492,8 +492,17 @@ impl ValueReader {
                 head.strip_suffix(o.as_str())
                     .is_some_and(|stem| stem.chars().last().is_none_or(|c| !c.is_alphanumeric()))
             });
-            let earlier = || found.iter().rev().find(|v| v.end <= s && carries(v));
             let scaled = m.as_str().chars().any(char::is_alphabetic);
+            // "up 3.3 pct from 6.53 mln": a number with a scale word is an
+            // amount, never a percentage; it takes the amount's unit.
+            let percent =
+                |v: &Value| matches!(v.kind, ValueKind::Percent | ValueKind::PercentagePoints);
+            let earlier = || {
+                found
+                    .iter()
+                    .rev()
+                    .find(|v| v.end <= s && carries(v) && !(scaled && percent(v)))
+            };
             let donor = range_partner
                 .or_else(|| if compared { earlier() } else { None })
                 .or_else(|| {

@@ -362,11 +362,18 @@ impl TimeReader {
     }
 }
 
-/// A bare year glued to money, a percentage or other digits is no year.
+/// A bare year glued to money, a percentage or other digits, or followed
+/// by a time zone, is no year.
 fn plausible(sentence: &str, s: usize, e: usize) -> bool {
     let before = sentence[..s].chars().last();
     let after: String = sentence[e..].chars().take(2).collect();
     if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '.' | ',')) {
+        return false;
+    }
+    // "at 1930 GMT": a clock time.
+    let next_word = sentence[e..].split_whitespace().next().unwrap_or("");
+    let next_word = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !next_word.is_empty() && english().dates.clock_zones.iter().any(|z| z == next_word) {
         return false;
     }
     let mut a = after.chars();
