@@ -179,8 +179,8 @@ pub fn check_two(engine: &Engine, a: (&str, &[u8]), b: (&str, &[u8])) {
     ] {
         let _ = render(&r);
     }
-    let _ = report::claims::text(&outcome.docs);
-    let _ = report::claims::json(&outcome.docs, &outcome.errors);
+    let _ = report::claims::text(&outcome);
+    let _ = report::claims::json(&outcome);
     spans_inside(&outcome.docs);
 }
 

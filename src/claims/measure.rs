@@ -49,6 +49,23 @@ impl Measures {
             .chain(rules.currency.iter().flat_map(|c| c.words.iter()))
             .map(|w| w.to_lowercase())
             .collect();
+        // "112 basis points", "5 pct": the words of a ratio are units too.
+        let ratios = &crate::rules::language::english().ratios;
+        units.extend(
+            ratios
+                .percent
+                .iter()
+                .chain(&ratios.percentage_points)
+                .chain(&ratios.basis_points)
+                .flat_map(|w| {
+                    let w = w.to_lowercase();
+                    // The phrase and its last word, singular and plural
+                    // ("basis points", "points", "point").
+                    let last = w.split_whitespace().last().unwrap_or("").to_string();
+                    let singular = |x: &str| x.strip_suffix('s').unwrap_or(x).to_string();
+                    [singular(&w), singular(&last), last, w]
+                }),
+        );
         let numbers = &crate::rules::language::english().numbers;
         units.extend(
             numbers
