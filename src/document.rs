@@ -29,7 +29,7 @@ pub struct DocumentReader {
 
 /// The first sentences of an article, parsed whether or not they state a
 /// value: the article's party is named there.
-pub const OPENING_SENTENCES: usize = 8;
+pub const OPENING_SENTENCES: usize = 4;
 
 impl DocumentReader {
     pub fn new(rules: &RuleData) -> Self {

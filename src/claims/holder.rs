@@ -41,7 +41,12 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
         })
         .unwrap_or_default();
     let mut seen: Vec<(String, i32, usize)> = Vec::new();
-    for (si, s) in a.sentences.iter().enumerate().take(8) {
+    for (si, s) in a
+        .sentences
+        .iter()
+        .enumerate()
+        .take(crate::document::OPENING_SENTENCES)
+    {
         if is_headline(a.sentence_text(s)) {
             continue;
         }
