@@ -68,6 +68,9 @@ pub struct Dates {
     pub prospective: Vec<String>,
     pub dateline_keywords: Vec<String>,
     pub clock_zones: Vec<String>,
+    pub relative_days: Vec<Valued>,
+    pub weekdays: Vec<String>,
+    pub this_year: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

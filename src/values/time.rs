@@ -112,6 +112,30 @@ impl TimeReader {
         let relative = alternation(language::words(&lang.dates.relative));
         let trailing = list(&lang.dates.trailing);
         let rel_year = format!(r"(?P<rel>{relative})\s+year");
+        // "last year", "the current qtr": one unit ("the coming months"
+        // is no one month).
+        let one_unit = alternation(
+            d_.year_words
+                .iter()
+                .chain(&d_.month_words)
+                .chain(&d_.quarter_words)
+                .filter(|w| !w.ends_with('s'))
+                .map(String::as_str),
+        );
+        let relative_days = alternation(language::words(&d_.relative_days));
+        let weekdays = list(&d_.weekdays);
+        // Each phrase's words escaped, any run of spaces between them.
+        let this_year = d_
+            .this_year
+            .iter()
+            .map(|p| {
+                p.split_whitespace()
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .collect::<Vec<_>>()
+            .join("|");
         let specs: Vec<(String, Handler)> = vec![
             (
                 format!(
@@ -204,19 +228,12 @@ impl TimeReader {
             (format!(r"\b(?P<y>{YEAR})\b"), year),
             (
                 format!(
-                    r"(?i)\b(?:(?P<w>{relative}|{trailing})\s+(?P<u>year|month|quarter)|(?P<e>earlier|later)\s+this\s+year)\b"
+                    r"(?i)\b(?:(?P<w>{relative}|{trailing})\s+(?P<u>{one_unit})|(?P<e>{this_year}))\b"
                 ),
                 relative_unit,
             ),
-            (
-                r"(?i)\b(?P<d>yesterday|today|tomorrow)\b".to_string(),
-                relative_day,
-            ),
-            (
-                r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-                    .to_string(),
-                weekday,
-            ),
+            (format!(r"(?i)\b(?P<d>{relative_days})\b"), relative_day),
+            (format!(r"\b(?:on\s+)?(?P<wd>{weekdays})\b"), weekday),
             (
                 format!(r"(?i:\b(?:{before_bare_month})\s+)(?P<m>{m})\b"),
                 bare_month,
@@ -666,15 +683,15 @@ fn relative_unit(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         return past(&unit, ctx);
     }
     let shift = relative_shift(&w);
-    match unit.as_str() {
-        "year" => match context_year(ctx) {
+    match unit_kind(&unit) {
+        Granularity::Year => match context_year(ctx) {
             Some((y, a)) => {
                 let (s, e) = year_span(y + shift)?;
                 resolved(s, e, Granularity::Year, a)
             }
             None => unanchored(Granularity::Year),
         },
-        "month" => match ctx.published {
+        Granularity::Month => match ctx.published {
             Some(p) => {
                 let months = p.year() * 12 + p.month0() as i32 + shift;
                 let (s, e) = month_span(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)?;
@@ -698,14 +715,28 @@ fn relative_unit(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     }
 }
 
+/// Whether a unit word ("year", "mths", "qtr") counts years, months or
+/// quarters, by the language file's lists.
+fn unit_kind(unit: &str) -> Granularity {
+    let d = &english().dates;
+    let has = |l: &[String]| l.iter().any(|w| w.eq_ignore_ascii_case(unit));
+    if has(&d.year_words) {
+        Granularity::Year
+    } else if has(&d.month_words) {
+        Granularity::Month
+    } else {
+        Granularity::Quarter
+    }
+}
+
 /// "the past year": the twelve months up to publication.
 fn past(unit: &str, ctx: &TimeContext) -> Option<Found> {
     let Some(p) = ctx.published else {
         return unanchored(Granularity::Span);
     };
-    let days = match unit {
-        "year" => 365,
-        "quarter" => 91,
+    let days = match unit_kind(unit) {
+        Granularity::Year => 365,
+        Granularity::Quarter => 91,
         _ => 30,
     };
     resolved(
@@ -720,11 +751,13 @@ fn relative_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let Some(p) = ctx.published else {
         return unanchored(Granularity::Day);
     };
-    let d = match c["d"].to_ascii_lowercase().as_str() {
-        "yesterday" => p - Duration::days(1),
-        "tomorrow" => p + Duration::days(1),
-        _ => p,
-    };
+    let shift = english()
+        .dates
+        .relative_days
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(&c["d"]))
+        .map_or(0, |(_, n)| *n as i64);
+    let d = p + Duration::days(shift);
     resolved(d, d, Granularity::Day, Anchoring::Relative)
 }
 
@@ -733,7 +766,12 @@ fn weekday(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let Some(p) = ctx.published else {
         return unanchored(Granularity::Day);
     };
-    let target: Weekday = c["wd"].parse().ok()?;
+    let n = english()
+        .dates
+        .weekdays
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(&c["wd"]))?;
+    let target = Weekday::try_from(u8::try_from(n).ok()?).ok()?;
     let back = (7 + p.weekday().num_days_from_monday() - target.num_days_from_monday()) % 7;
     let d = p - Duration::days(i64::from(back));
     resolved(d, d, Granularity::Day, Anchoring::Relative)
