@@ -233,6 +233,38 @@ impl Grammar {
 
     /// Tags and parses into the workspace (`ws.tags`, `ws.heads`,
     /// `ws.labels`): the fast path, without strings.
+    /// A sentence needs a finite verb: when the tagger left none, and a
+    /// regular past form right after a noun was tagged a participle with
+    /// no auxiliary before it ("Exports climbed from ..."), it is the
+    /// past tense. The greedy tagger sees two words back, not the whole
+    /// sentence; this is the one sentence-wide constraint it misses most.
+    fn finite_verb(&self, words: &[Word], tags: &mut [u16]) {
+        let set = &self.model.tagger.tags;
+        let xpos = |t: u16| set.xpos_of(t);
+        if words.len() < 3
+            || tags
+                .iter()
+                .any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD"))
+        {
+            return;
+        }
+        let Some(past) =
+            (0..set.joint.len() as u16).find(|&t| set.upos_of(t) == "VERB" && xpos(t) == "VBD")
+        else {
+            return;
+        };
+        for i in 1..words.len() {
+            if set.upos_of(tags[i]) == "AUX" {
+                return;
+            }
+            let after_noun = matches!(set.upos_of(tags[i - 1]), "NOUN" | "PROPN" | "PRON");
+            if xpos(tags[i]) == "VBN" && after_noun && words[i].form.ends_with("ed") {
+                tags[i] = past;
+                return;
+            }
+        }
+    }
+
     pub fn analyze(&self, words: &[Word], ws: &mut Workspace) {
         ws.lex.clear();
         ws.lex.extend(
@@ -242,6 +274,7 @@ impl Grammar {
         );
         let n = words.len();
         self.model.tagger.tag(&ws.lex, &mut ws.tags);
+        self.finite_verb(words, &mut ws.tags);
         ws.heads.clear();
         ws.heads.resize(n, u32::MAX);
         ws.labels.clear();
