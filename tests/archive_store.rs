@@ -362,9 +362,13 @@ pub fn two_index_runs_and_a_check_at_once(target: &str) {
                 let mut store = archive::open(target, Mode::Write).unwrap();
                 for round in 0..6 {
                     index(engine, store.as_mut(), &paths);
-                    // One run also keeps rewriting one article.
+                    // Both runs also keep rewriting one article, as an
+                    // editor's save does: whole (written aside, then
+                    // renamed), so an index run never reads half a file.
                     if paths.len() == 8 {
-                        std::fs::write(flip, article(99, round + 2)).unwrap();
+                        let aside = format!("{flip}.{:?}.tmp", std::thread::current().id());
+                        std::fs::write(&aside, article(99, round + 2)).unwrap();
+                        std::fs::rename(&aside, flip).unwrap();
                         index(engine, store.as_mut(), &[flip]);
                     }
                 }
