@@ -2,6 +2,8 @@
 //! and what they produce: an analyzed document, which every later stage
 //! reads.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -21,9 +23,10 @@ pub struct DocumentReader {
     /// None when the built-in model cannot be read: sentences then go
     /// unparsed and yield no claims from structure.
     grammar: Option<&'static Grammar>,
-    /// Whether to parse every sentence, not only those claims are read
-    /// from (the ones with values, and the first few, which name the
-    /// article's parties).
+    /// Whether to parse every sentence as it is read. Otherwise a sentence
+    /// is parsed when a reader of claims first asks for its tree: one
+    /// with values, outside a headline and a results table, or one of the
+    /// first few, which name the article's parties.
     pub parse_all: bool,
 }
 
@@ -78,36 +81,15 @@ impl DocumentReader {
                 segmented
                     .sentences
                     .into_par_iter()
-                    .enumerate()
-                    .map(|(k, s)| {
+                    .map(|s| {
                         let mut values = self.values.read(&doc.text, s.start, s.end, &ctx);
                         // The dateline dates the article; it reports nothing.
                         if let Some(end) = published.dateline_end {
                             values.retain(|v| v.end > end);
                         }
-                        let wanted = self.parse_all || !values.is_empty() || k < OPENING_SENTENCES;
-                        let parse = match self.grammar.filter(|_| wanted) {
-                            Some(g) => {
-                                let from =
-                                    parse_start(&doc.text, s.start, s.end, published.dateline_end);
-                                let spans: Vec<ValueSpan> = values
-                                    .iter()
-                                    .map(|v| ValueSpan {
-                                        start: v.start,
-                                        end: v.end,
-                                        kind: v.kind,
-                                    })
-                                    .collect();
-                                g.parse_sentence(&doc.text, from, s.end, &spans)
-                            }
-                            None => Parse::default(),
-                        };
-                        Sentence {
-                            start: s.start,
-                            end: s.end,
-                            values,
-                            parse,
-                        }
+                        let parse_from =
+                            parse_start(&doc.text, s.start, s.end, published.dateline_end);
+                        Sentence::unparsed(s.start, s.end, values, parse_from)
                     })
                     .collect()
             },
@@ -119,7 +101,13 @@ impl DocumentReader {
             sentences,
             entities,
             archived: false,
+            grammar: self.grammar.map(Parser),
         };
+        if self.parse_all {
+            analyzed.sentences.par_iter().for_each(|s| {
+                analyzed.parse(s);
+            });
+        }
         (analyzed, warnings)
     }
 }
@@ -129,9 +117,22 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub values: Vec<Value>,
-    /// Tokens, tags, lemmas and the dependency tree; value spans are one
-    /// token each.
-    pub parse: Parse<'static>,
+    /// Where its parse starts: after a dateline opening it.
+    parse_from: usize,
+    /// Tokens, tags, lemmas and the dependency tree, once asked for
+    /// (`Analyzed::parse`); value spans are one token each.
+    parse: OnceLock<Parse<'static>>,
+}
+
+/// The built-in grammar a document's sentences are parsed with, when
+/// asked for.
+#[derive(Clone, Copy)]
+pub struct Parser(&'static Grammar);
+
+impl std::fmt::Debug for Parser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Parser")
+    }
 }
 
 /// Where a sentence's parse starts: after a dateline opening it ("RIGA,
@@ -160,9 +161,23 @@ pub struct Analyzed {
     /// parse) and it has no entities, so rules that read whole documents
     /// (misnaming, name variants) pass it by.
     pub archived: bool,
+    /// None for an archived document, or when the built-in model cannot
+    /// be read: its sentences then have empty parses.
+    pub grammar: Option<Parser>,
 }
 
 impl Sentence {
+    /// A sentence whose parse, from byte `parse_from`, is yet to be made.
+    pub fn unparsed(start: usize, end: usize, values: Vec<Value>, parse_from: usize) -> Self {
+        Sentence {
+            start,
+            end,
+            values,
+            parse_from,
+            parse: OnceLock::new(),
+        }
+    }
+
     /// Evidence at a span of this sentence of document `doc`.
     pub fn cite(&self, doc: usize, start: usize, end: usize, value: &str) -> Evidence {
         Evidence {
@@ -177,6 +192,26 @@ impl Sentence {
 }
 
 impl Analyzed {
+    /// A sentence's parse, made the first time it is asked for (from any
+    /// thread; once).
+    pub fn parse<'a>(&'a self, s: &'a Sentence) -> &'a Parse<'static> {
+        s.parse.get_or_init(|| match self.grammar {
+            Some(Parser(g)) => {
+                let spans: Vec<ValueSpan> = s
+                    .values
+                    .iter()
+                    .map(|v| ValueSpan {
+                        start: v.start,
+                        end: v.end,
+                        kind: v.kind,
+                    })
+                    .collect();
+                g.parse_sentence(&self.doc.text, s.parse_from, s.end, &spans)
+            }
+            None => Parse::default(),
+        })
+    }
+
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.doc.text[s.start..s.end]
     }

@@ -172,12 +172,7 @@ fn restore(row: &DocRow) -> Result<Analyzed, String> {
     let sentences = segment::segment(&doc.text)
         .sentences
         .into_iter()
-        .map(|s| Sentence {
-            start: s.start,
-            end: s.end,
-            values: Vec::new(),
-            parse: Default::default(),
-        })
+        .map(|s| Sentence::unparsed(s.start, s.end, Vec::new(), s.start))
         .collect();
     let mut a = Analyzed {
         doc,
@@ -185,6 +180,7 @@ fn restore(row: &DocRow) -> Result<Analyzed, String> {
         sentences,
         entities: DocEntities::default(),
         archived: true,
+        grammar: None,
     };
     a.doc.id = (!row.id.is_empty()).then(|| row.id.clone());
     Ok(a)

@@ -12,6 +12,7 @@ use crate::entities::fold;
 use crate::link::subject_key;
 use crate::model::{Modality, Severity};
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
+use crate::values::Interval;
 
 pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
@@ -301,6 +302,7 @@ fn value_conflict(
     match (&a.value, &b.value) {
         (ClaimValue::Number { interval: x, .. }, ClaimValue::Number { interval: y, .. }) => {
             // Flows are compared only for the very same period.
+            let (x, y) = (cut_short(x, y), cut_short(y, x));
             if pa != pb
                 || !x
                     .widened(params.tolerance)
@@ -347,6 +349,31 @@ fn value_conflict(
     Some((message, severity))
 }
 
+/// A figure written more coarsely than the other may be that one cut
+/// short rather than rounded ("169 billion" for 169.8 billion): its end
+/// away from zero reaches one more half unit out. Otherwise as it is.
+fn cut_short(coarse: &Interval, fine: &Interval) -> Interval {
+    let width = |i: &Interval| i.hi - i.lo;
+    let rounded = |i: &Interval| i.is_bounded() && !i.lo_open && width(i) > 0.0;
+    if !rounded(coarse) || !rounded(fine) || width(coarse) < 2.0 * width(fine) {
+        return *coarse;
+    }
+    // Only a figure of two significant digits or more: "300 mln" is a
+    // round number, no 385 mln cut short.
+    let digits = coarse.midpoint().unwrap_or(0.0).abs() / width(coarse);
+    if digits < 10.0 - 1e-9 {
+        return *coarse;
+    }
+    let half = width(coarse) / 2.0;
+    let mut out = *coarse;
+    if coarse.lo >= 0.0 {
+        out.hi += half;
+    } else {
+        out.lo -= half;
+    }
+    out
+}
+
 /// A value, with its own period when the two claims' periods differ.
 fn value_with_period(c: &Claim, periods_differ: bool) -> String {
     if periods_differ {
@@ -372,4 +399,28 @@ fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<String> {
             ("b", period_text(b)),
         ],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_coarser_figure_may_be_the_finer_cut_short() {
+        // "169 billion" against 169.8 billion: 169.8 cut short is 169.
+        let coarse = Interval::shaped(crate::values::number::parse_amount("169").unwrap(), None);
+        let fine = Interval::shaped(crate::values::number::parse_amount("169.8").unwrap(), None);
+        assert!(coarse.disjoint(&fine));
+        assert!(!cut_short(&coarse, &fine).disjoint(&fine));
+        assert_eq!(cut_short(&coarse, &fine).hi, 170.0);
+        // The finer one is left as it is, and so is a figure of the same
+        // precision: 168 is neither 169.8 rounded nor cut short.
+        assert_eq!(cut_short(&fine, &coarse), fine);
+        let other = Interval::shaped(crate::values::number::parse_amount("168").unwrap(), None);
+        assert!(cut_short(&other, &fine).disjoint(&fine));
+        // A round figure is not a precise one cut short.
+        let round = Interval::shaped(crate::values::number::parse_amount("300").unwrap(), None);
+        let precise = Interval::shaped(crate::values::number::parse_amount("385").unwrap(), None);
+        assert!(cut_short(&round, &precise).disjoint(&precise));
+    }
 }

@@ -22,6 +22,28 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether the year at `start..end` of the text is written as "the
+    /// same YEAR period": the span of the figure compared with, in that
+    /// year.
+    pub fn same_span(&self, text: &str, start: usize, end: usize) -> bool {
+        let m = &self.markers;
+        let before = text
+            .get(..start)
+            .unwrap_or("")
+            .split_whitespace()
+            .next_back();
+        let after = text.get(end..).unwrap_or("").split_whitespace().next();
+        let word = |w: Option<&str>, list: &[String]| {
+            w.is_some_and(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                Lexicon::has(list, &w)
+            })
+        };
+        word(before, &m.same) && word(after, &m.span_nouns)
+    }
+
     pub fn new(rules: &RuleData) -> Self {
         let low = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
         let n = &rules.nouns;
@@ -144,6 +166,21 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     let after = text.get(v.end..).unwrap_or("");
     if let Some(unit) = per_unit_after(&lex.markers, after) {
         if !Lexicon::has(&lex.nouns.per_period, &unit) {
+            r.role = Role::PerUnit;
+        }
+    }
+    // "11.50 dlrs ... per Calny share": the tree hangs the unit on the
+    // figure with its case word, however far the words are apart.
+    if r.role == Role::Level {
+        let per_unit = tree.kids_with(t, &["nmod"]).any(|k| {
+            k > t
+                && tree.is_noun(k)
+                && !Lexicon::has(&lex.nouns.per_period, &tree.lemma(k))
+                && tree
+                    .kids_with(k, &["case"])
+                    .any(|c| Lexicon::has(&lex.markers.per, &tree.lemma(c)))
+        });
+        if per_unit {
             r.role = Role::PerUnit;
         }
     }
@@ -425,7 +462,15 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     // order: the noun before the verb before the figure ("Government cash
     // balances fell 565 mln dlrs to 4.31 billion").
     if r.measure.is_none() && r.nominal.is_none() {
-        r.measure = subject_before_verb(tree, t);
+        // ("The group offered ...": a definite noun standing for the
+        // party is who, not what; "Funds averaged 6.29 pct" names what.)
+        let refers = |n: usize| {
+            Lexicon::has(&lex.nouns.references, &tree.lemma(n))
+                && tree
+                    .kids_with(n, &["det"])
+                    .any(|d| Lexicon::has(&lex.markers.definite, &tree.lemma(d)))
+        };
+        r.measure = subject_before_verb(tree, t).filter(|&n| !refers(n));
         r.guessed = r.measure.is_some();
     }
     // "a year earlier", "a year ago" on the figure: the previous level.

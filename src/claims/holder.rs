@@ -50,7 +50,7 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
         if is_headline(a.sentence_text(s)) {
             continue;
         }
-        let tree = Tree::new(&s.parse);
+        let tree = Tree::new(a.parse(s));
         for i in 0..tree.len() {
             // A name opens a sentence; a capitalized word right before a
             // figure labels a table row ("Shr 27 cts").
@@ -128,7 +128,8 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
 /// The party a headline of capitals is about, by parsing it recased:
 /// "HOKKAIDO BANK ISSUES 30 MLN DLR BOND" → "Hokkaido Bank". The subject's
 /// trailing common nouns go ("FEDERAL REALTY CONVERTIBLE INCREASED" →
-/// "Federal Realty"), unless they end an organization's name.
+/// "Federal Realty"), unless they end an organization's name or a
+/// two-word name ends in a singular one.
 fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> {
     let grammar = crate::grammar::Grammar::english().ok()?;
     let stop = &english().nouns.stop_words;
@@ -170,7 +171,14 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
             .chain(&lex.org_suffixes)
             .any(|f| f.to_lowercase() == form)
     };
-    while hi > lo && tree.upos(hi) == "NOUN" && !ends_a_name(hi) {
+    // A plural ends what the party did ("GOLD PRICES"), a singular noun
+    // more often its name ("METAL BOX", "ROYAL INSURANCE"): singular
+    // nouns go only while more than two words remain.
+    while hi > lo
+        && tree.upos(hi) == "NOUN"
+        && !ends_a_name(hi)
+        && (tree.token(hi).xpos == "NNS" || hi - lo >= 2)
+    {
         hi -= 1;
     }
     let name: Vec<String> = (lo..=hi)

@@ -15,6 +15,7 @@ mod tree;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::day_number;
@@ -208,9 +209,33 @@ impl Extractor {
         // time of its own is read as being for.
         let mut headline_period: Option<(f64, f64, String)> = None;
         let mut last_period: Option<(usize, (f64, f64), String)> = None;
+        // The sentences whose figures are read from their trees: those
+        // with values, outside the headline and the table. They are
+        // parsed here, in parallel, and only they (and the opening ones
+        // `salient` read).
+        let headlines: Vec<bool> = a
+            .sentences
+            .iter()
+            .map(|s| holder::is_headline(a.sentence_text(s)))
+            .collect();
+        let read_figures: Vec<bool> = a
+            .sentences
+            .iter()
+            .zip(&headlines)
+            .map(|(s, &headline)| {
+                !headline && !rows.iter().any(|&(r0, r1)| s.start < r1 && r0 < s.end)
+            })
+            .collect();
+        a.sentences
+            .par_iter()
+            .zip(&read_figures)
+            .filter(|(s, &read)| read && !s.values.is_empty())
+            .for_each(|(s, _)| {
+                a.parse(s);
+            });
         for (si, s) in a.sentences.iter().enumerate() {
             let text = a.sentence_text(s);
-            if holder::is_headline(text) && headline_period.is_none() {
+            if headlines[si] && headline_period.is_none() {
                 headline_period = s.values.iter().find_map(|v| {
                     let i = v.interval.filter(|i| i.is_bounded())?;
                     (v.kind == ValueKind::Time && v.time?.span().is_some())
@@ -225,8 +250,7 @@ impl Extractor {
                 ctx: &context,
             };
             let labelled = self.events.event_claims(&reading);
-            let in_table = rows.iter().any(|&(r0, r1)| s.start < r1 && r0 < s.end);
-            if !holder::is_headline(text) && !in_table {
+            if read_figures[si] {
                 let mut found = self.figure_claims(doc_index, a, s, salient.as_deref());
                 // A date a labelled frame already read ("signed the X
                 // Agreement in 2021") is that frame's, not a second event.
@@ -285,10 +309,14 @@ impl Extractor {
         s: &Sentence,
         salient: Option<&str>,
     ) -> Vec<Claim> {
-        if s.parse.tokens.is_empty() {
+        if s.values.is_empty() {
             return Vec::new();
         }
-        let tree = Tree::new(&s.parse);
+        let parse = a.parse(s);
+        if parse.tokens.is_empty() {
+            return Vec::new();
+        }
+        let tree = Tree::new(parse);
         let text = &a.doc.text;
         let readings = figures::read(&self.lexicon, &tree, &s.values, text);
         let tokens = figures::value_tokens(&tree, &s.values);
@@ -394,14 +422,17 @@ impl Extractor {
             if readings[i].role != Role::Previous {
                 continue;
             }
-            let relative_year = periods[i]
+            let year_value = periods[i]
                 .as_ref()
                 .and_then(|p| p.value)
-                .and_then(|vi| s.values.get(vi)?.time)
-                .is_some_and(|t| {
-                    t.granularity == crate::values::Granularity::Year
-                        && t.anchoring != crate::values::Anchoring::Stated
-                });
+                .and_then(|vi| Some((s.values.get(vi)?, s.values.get(vi)?.time?)))
+                .filter(|(_, t)| t.granularity == crate::values::Granularity::Year);
+            // "from 109,767 in the same 1985 period": the level's span in
+            // that year, as a relative year is.
+            let relative_year = year_value.is_some_and(|(v, t)| {
+                t.anchoring != crate::values::Anchoring::Stated
+                    || self.lexicon.same_span(text, v.start, v.end)
+            });
             if !relative_year {
                 continue;
             }
@@ -599,9 +630,14 @@ impl Extractor {
             let Some(reading) = figures::event_reading(&self.lexicon, tree, t, vi) else {
                 continue;
             };
-            let measure = self.measures.of(tree, &reading, v);
+            let mut measure = self.measures.of(tree, &reading, v);
             if measure.canonical.is_empty() {
                 continue;
+            }
+            // An event's verb is shown as written ("signed"), as a noun
+            // measure is, and keyed by its lemma.
+            if let (None, Some(verb)) = (reading.measure, reading.verb) {
+                measure.text = tree.token(verb).form.to_lowercase();
             }
             // An event that happens once: the passive verb's subject is
             // what was founded, opened, born.

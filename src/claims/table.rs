@@ -113,6 +113,12 @@ impl Tables {
             return (claims, rows);
         };
         let mut current = title_span;
+        // Where the claims of the rows under the title begin and end: a
+        // section line naming the title's own span later ("Year" under
+        // "YEAR MAY 31 NET") says those rows were for another, unstated
+        // span (the last quarter, as agency tables print it).
+        let first = claims.len();
+        let mut under_title: Option<usize> = None;
         for (l0, l1) in lines {
             let line = &text[l0..l1];
             if let Some((label, a_cell, b_cell, prior)) = self.row(text, l0, l1) {
@@ -177,7 +183,25 @@ impl Tables {
                 }
             } else if let Some(s) = self.span_of(line, published, Some(current)) {
                 // A section line: the rows below it are for its period.
-                if line.split_whitespace().count() <= 6 {
+                // ("YEAR - period ended October 31, 1986": dashes and
+                // figures of its date are no words of a sentence.)
+                let words = line
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count();
+                if words <= 6 {
+                    if under_title.is_none() && current == title_span {
+                        under_title = Some(claims.len());
+                    }
+                    if s == title_span && current == title_span {
+                        let end = under_title.unwrap_or(claims.len());
+                        for c in &mut claims[first..end] {
+                            c.period = None;
+                            c.period_text = None;
+                            c.sure.period = false;
+                            c.dated_outright = false;
+                        }
+                    }
                     current = s;
                 }
             }

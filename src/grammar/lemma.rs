@@ -169,6 +169,12 @@ impl Lemmatizer {
         if proper {
             return form.to_string();
         }
+        // "totalled", "travelling": the British doubled l of a word of more
+        // than one syllable; the learned rules (from American text) see the
+        // single-l form, and strip its ending.
+        if let Some(single) = single_l(&lower) {
+            return self.lemma(&single, upos, false);
+        }
         let chars: Vec<char> = lower.chars().collect();
         for k in (1..=MAX_SUFFIX.min(chars.len().saturating_sub(1))).rev() {
             let suf: String = chars[chars.len() - k..].iter().collect();
@@ -180,6 +186,23 @@ impl Lemmatizer {
         }
         lower
     }
+}
+
+/// The single-l spelling of an unseen "-lled"/"-lling" form whose l
+/// follows a vowel and an earlier syllable ("totalled" → "totaled";
+/// "called" has one syllable before its ll and keeps it).
+fn single_l(lower: &str) -> Option<String> {
+    let (stem, ending) = ["lled", "lling"]
+        .iter()
+        .find_map(|e| Some((lower.strip_suffix(e)?, &e[1..])))?;
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = stem.chars().collect();
+    let groups = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(chars[i - 1])))
+        .count();
+    (chars.last().is_some_and(|&c| vowel(c)) && groups >= 2).then(|| format!("{stem}{ending}"))
 }
 
 #[cfg(test)]
@@ -204,5 +227,20 @@ mod tests {
         assert_eq!(lem.lemma("was", 3, false), "be");
         assert_eq!(lem.lemma("barked", 3, false), "bark");
         assert_eq!(lem.lemma("Zorblax", 4, true), "Zorblax");
+    }
+
+    #[test]
+    fn british_doubled_l() {
+        assert_eq!(single_l("totalled").as_deref(), Some("totaled"));
+        assert_eq!(single_l("travelling").as_deref(), Some("traveling"));
+        assert_eq!(single_l("called"), None);
+        assert_eq!(single_l("spelled"), None);
+        let mut c = LemmaCounts::default();
+        for (f, l) in [("walked", "walk"), ("talked", "talk"), ("called", "call")] {
+            c.add(f, 3, l);
+        }
+        let lem = c.finish();
+        assert_eq!(lem.lemma("totalled", 3, false), "total");
+        assert_eq!(lem.lemma("called", 3, false), "call");
     }
 }

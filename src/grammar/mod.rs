@@ -265,6 +265,46 @@ impl Grammar {
         }
     }
 
+    /// A present verb in -s right before a finite verb, after a word that
+    /// can start a noun phrase ("March exports were ...", "Gold reserves
+    /// rose ..."), is a plural noun: English puts no finite verb straight
+    /// after another. The greedy tagger commits to the first before it
+    /// sees the second; the words after the corrected one are tagged again.
+    fn no_verb_before_a_verb(&self, words: &[Word], lex: &[Lex], tags: &mut Vec<u16>) {
+        let set = &self.model.tagger.tags;
+        let xpos = |t: u16| set.xpos_of(t);
+        let Some(plural) =
+            (0..set.joint.len() as u16).find(|&t| set.upos_of(t) == "NOUN" && xpos(t) == "NNS")
+        else {
+            return;
+        };
+        let finite = |t: u16| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD");
+        let mut i = 1;
+        while i + 1 < words.len() {
+            // "March exports totalled ...": a past form read as a
+            // participle, where no other verb is finite, is the finite verb
+            // (`finite_verb` makes it so once this one is a noun).
+            let only_finite = || (0..tags.len()).all(|j| j == i || !finite(tags[j]));
+            let next_finite = finite(tags[i + 1])
+                || (xpos(tags[i + 1]) == "VBN"
+                    && words[i + 1].form.ends_with("ed")
+                    && only_finite());
+            let opens_phrase = matches!(xpos(tags[i - 1]), "NNP" | "NN" | "JJ" | "DT" | "CD");
+            if xpos(tags[i]) == "VBZ"
+                && set.upos_of(tags[i]) == "VERB"
+                && next_finite
+                && opens_phrase
+                && words[i].value.is_none()
+                && words[i].form.ends_with('s')
+            {
+                tags[i] = plural;
+                tags.truncate(i + 1);
+                self.model.tagger.tag_from(lex, tags);
+            }
+            i += 1;
+        }
+    }
+
     pub fn analyze(&self, words: &[Word], ws: &mut Workspace) {
         ws.lex.clear();
         ws.lex.extend(
@@ -274,6 +314,7 @@ impl Grammar {
         );
         let n = words.len();
         self.model.tagger.tag(&ws.lex, &mut ws.tags);
+        self.no_verb_before_a_verb(words, &ws.lex, &mut ws.tags);
         self.finite_verb(words, &mut ws.tags);
         ws.heads.clear();
         ws.heads.resize(n, u32::MAX);

@@ -178,9 +178,16 @@ impl Tagger {
     /// Joint tags of a sentence.
     pub fn tag(&self, lex: &[Lex], out: &mut Vec<u16>) {
         out.clear();
+        self.tag_from(lex, out);
+    }
+
+    /// Tags the words after those `out` already holds, which stay as they
+    /// are (a tag corrected by a constraint, and the tags after it read
+    /// again).
+    pub fn tag_from(&self, lex: &[Lex], out: &mut Vec<u16>) {
         let mut feats = Vec::with_capacity(NTEMPLATES);
         let mut scores = vec![0i32; self.weights.nclass];
-        for i in 0..lex.len() {
+        for i in out.len()..lex.len() {
             let p1 = i.checked_sub(1).map(|j| out[j]);
             let p2 = i.checked_sub(2).map(|j| out[j]);
             if let Some(&t) = self.fixed_map.get(&lex[i].lower) {

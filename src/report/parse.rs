@@ -22,7 +22,7 @@ pub fn conllu(outcome: &Outcome) -> String {
         for (k, s) in a.sentences.iter().enumerate() {
             out.push_str(&format!("# sent_id = {}\n", k + 1));
             out.push_str(&format!("# text = {}\n", one_line(a.sentence_text(s))));
-            for (i, t) in s.parse.tokens.iter().enumerate() {
+            for (i, t) in a.parse(s).tokens.iter().enumerate() {
                 let misc = match t.value {
                     Some(v) => format!("Value={}|Span={}:{}", v.as_str(), t.start, t.end),
                     None => format!("Span={}:{}", t.start, t.end),
@@ -76,8 +76,8 @@ fn document_json(a: &Analyzed) -> Json {
         .sentences
         .iter()
         .map(|s| {
-            let tokens: Vec<Json> = s
-                .parse
+            let tokens: Vec<Json> = a
+                .parse(s)
                 .tokens
                 .iter()
                 .enumerate()

@@ -156,6 +156,10 @@ pub struct Markers {
     pub running: Vec<String>,
     #[serde(default)]
     pub revised: Vec<String>,
+    #[serde(default)]
+    pub same: Vec<String>,
+    #[serde(default)]
+    pub span_nouns: Vec<String>,
 }
 
 impl Markers {
@@ -172,6 +176,8 @@ impl Markers {
         self.per.extend(o.per);
         self.each.extend(o.each);
         self.year_before.extend(o.year_before);
+        self.same.extend(o.same);
+        self.span_nouns.extend(o.span_nouns);
         self.range_from.extend(o.range_from);
         self.definite.extend(o.definite);
         self.partner.extend(o.partner);

@@ -55,6 +55,10 @@ pub struct Dates {
     pub relative: Vec<Valued>,
     pub trailing: Vec<String>,
     pub quarter_words: Vec<String>,
+    /// Words of a holder's fiscal calendar, which may stand inside a
+    /// quarter's phrase ("the second fiscal quarter").
+    #[serde(default)]
+    pub fiscal_words: Vec<String>,
     pub month_words: Vec<String>,
     pub week_words: Vec<String>,
     pub year_words: Vec<String>,

@@ -94,6 +94,16 @@ impl Interval {
         below(self, other) || below(other, self)
     }
 
+    /// The interval of the negated numbers.
+    pub fn negated(&self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+            lo_open: self.hi_open,
+            hi_open: self.lo_open,
+        }
+    }
+
     /// Widens both ends by a relative slack (a rule's tolerance).
     pub fn widened(&self, tolerance: f64) -> Interval {
         let lo = self.lo - self.lo.abs() * tolerance;

@@ -337,7 +337,12 @@ impl ValueReader {
                 (ValueKind::PercentagePoints, "pp")
             };
             let signed = signed_by_direction(sentence, m.start(), amount);
-            let (interval, qualifier) = self.shaped(sentence, m.start(), signed);
+            let (mut interval, qualifier) = self.shaped(sentence, m.start(), signed);
+            // "fell by almost four pct": the qualifier bounds the size of
+            // the fall, so its interval is the unsigned one turned round.
+            if qualifier.is_some() && signed.value < 0.0 && amount.value > 0.0 {
+                interval = self.shaped(sentence, m.start(), amount).0.negated();
+            }
             out.push(value(
                 kind,
                 base,

@@ -261,6 +261,25 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "%",
         "actual",
     ),
+    // A qualifier bounds the size of a fall.
+    (
+        "Our exports fell by almost 4% in May.",
+        "",
+        "4%",
+        "percent",
+        "(-4, -3.6]",
+        "%",
+        "actual",
+    ),
+    (
+        "Margins fell by more than 12 per cent.",
+        "",
+        "12 per cent",
+        "percent",
+        "(-∞, -12)",
+        "%",
+        "actual",
+    ),
     (
         "Rates rose 1.5 percentage points.",
         "",

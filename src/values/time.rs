@@ -109,6 +109,9 @@ impl TimeReader {
             list(&d_.year_words),
             list(&d_.span_end_words),
         );
+        // "the second fiscal quarter": the word of a fiscal calendar may
+        // stand inside a quarter's phrase.
+        let fiscal = format!(r"(?:(?:{})\s+)?", list(&d_.fiscal_words));
         let relative = alternation(language::words(&lang.dates.relative));
         let trailing = list(&lang.dates.trailing);
         let rel_year = format!(r"(?P<rel>{relative})\s+year");
@@ -197,20 +200,20 @@ impl TimeReader {
             ),
             (
                 format!(
-                    r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>{quarters})\s+quarter))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"
+                    r"\b(?:Q(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qw>{quarters})\s+{fiscal}(?:{quarter_words})))(?:\s+of)?\s+(?:(?P<y>{YEAR})\b|(?i:{rel_year})\b)"
                 ),
                 quarter,
             ),
             (format!(r"\bH(?P<hn>[12])\s+(?P<y>{YEAR})\b"), half),
             (
                 format!(
-                    r"(?i:\b(?:the\s+)?(?:(?P<qw>{quarters})|(?P<qd>[1-4])(?:st|nd|rd|th))[\s-]+(?:{quarter_words})\b)"
+                    r"(?i:\b(?:the\s+)?(?:(?P<qw>{quarters})|(?P<qd>[1-4])(?:st|nd|rd|th))[\s-]+{fiscal}(?:{quarter_words})\b)"
                 ),
                 quarter_latest,
             ),
             (
                 format!(
-                    r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"
+                    r"\b(?P<m1>{m})\s*(?:to|-|–|—|through|and|/)\s*(?P<m2>{m})\b(?:,?\s+(?:of\s+)?(?P<y>{YEAR})\b|\s+of\s+{rel_year}\b)?"
                 ),
                 month_range,
             ),
