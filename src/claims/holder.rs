@@ -173,11 +173,12 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
     };
     // A plural ends what the party did ("GOLD PRICES"), a singular noun
     // more often its name ("METAL BOX", "ROYAL INSURANCE"): singular
-    // nouns go only while more than two words remain.
+    // nouns go only while more than two words remain, or when they name
+    // a relation ("NORVIK TRADE").
     while hi > lo
         && tree.upos(hi) == "NOUN"
         && !ends_a_name(hi)
-        && (tree.token(hi).xpos == "NNS" || hi - lo >= 2)
+        && (tree.token(hi).xpos == "NNS" || hi - lo >= 2 || lex.relations.contains(&tree.lemma(hi)))
     {
         hi -= 1;
     }

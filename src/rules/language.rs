@@ -59,6 +59,10 @@ pub struct Dates {
     /// quarter's phrase ("the second fiscal quarter").
     #[serde(default)]
     pub fiscal_words: Vec<String>,
+    /// Words for a third of a month and which third ("late March" is
+    /// the third).
+    #[serde(default)]
+    pub month_thirds: Vec<Valued>,
     pub month_words: Vec<String>,
     pub week_words: Vec<String>,
     pub year_words: Vec<String>,

@@ -553,6 +553,25 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "day",
         "actual",
     ),
+    // A third of a month.
+    (
+        "Truck sales in late March jumped.",
+        "2025-04-10",
+        "late March",
+        "time",
+        "[2025-03-21, 2025-03-31]",
+        "day",
+        "actual",
+    ),
+    (
+        "Truck sales in mid-March fell.",
+        "2025-04-10",
+        "mid-March",
+        "time",
+        "[2025-03-11, 2025-03-20]",
+        "day",
+        "actual",
+    ),
     (
         "It was signed in July 2024.",
         "",

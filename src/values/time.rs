@@ -101,6 +101,8 @@ impl TimeReader {
         let ordinals = |k: usize| alternation(n.ordinals.iter().take(k).map(String::as_str));
         let (halves, quarters) = (ordinals(2), ordinals(4));
         let before_bare_month = list(&lang.dates.before_bare_month);
+        // "early", "mid", "late": a third of the month.
+        let thirds = alternation(language::words(&lang.dates.month_thirds));
         let d_ = &lang.dates;
         let (quarter_words, month_words, week_words, year_words, span_end) = (
             list(&d_.quarter_words),
@@ -238,7 +240,9 @@ impl TimeReader {
             (format!(r"(?i)\b(?P<d>{relative_days})\b"), relative_day),
             (format!(r"\b(?:on\s+)?(?P<wd>{weekdays})\b"), weekday),
             (
-                format!(r"(?i:\b(?:{before_bare_month})\s+)(?P<m>{m})\b"),
+                format!(
+                    r"(?i:\b(?:(?P<part>{thirds})(?:\s+|-)|(?:{before_bare_month})\s+))(?P<m>{m})\b"
+                ),
                 bare_month,
             ),
         ];
@@ -792,6 +796,20 @@ fn bare_month(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         y -= 1;
     }
     let (s, e) = month_span(y, m)?;
+    // "late March": the month's last third, days 21 to its end.
+    let third = c.name("part").and_then(|p| {
+        english()
+            .dates
+            .month_thirds
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(p.as_str()))
+            .map(|(_, n)| *n as u32)
+    });
+    if let Some(k @ 1..=3) = third {
+        let first = s.with_day(1 + 10 * (k - 1))?;
+        let last = if k == 3 { e } else { s.with_day(10 * k)? };
+        return resolved(first, last, Granularity::Span, a);
+    }
     resolved(s, e, Granularity::Month, a)
 }
 
