@@ -92,3 +92,15 @@ fn a_present_verb_before_a_finite_one_is_a_noun() {
         ["level actual Norvik | exports | - | 1.4 billion dlrs = [1.35e9, 1.45e9) USD"]
     );
 }
+
+#[test]
+fn a_forecast_plan_or_target_noun_gives_its_figures_their_modality() {
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/modality.txt", "2025-04-20"),
+        [
+            "change forecast Norvik Port | forecast | 2025-01-01..2025-12-31 | 4.2 pct = [4.15, 4.25) %",
+            "level target Norvik Port | target | 2025-01-01..2025-12-31 | 12 mln tonne = [1.15e7, 1.25e7) t",
+            "level plan Norvik Port | terminal | 2025-01-01..2025-12-31 | 30 mln dlr = [2.95e7, 3.05e7) USD",
+        ]
+    );
+}

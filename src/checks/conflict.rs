@@ -10,7 +10,7 @@ use super::{
 use crate::claims::{Claim, ClaimValue, Role};
 use crate::entities::fold;
 use crate::link::subject_key;
-use crate::model::{Modality, Severity};
+use crate::model::Severity;
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 use crate::values::Interval;
 
@@ -27,10 +27,7 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
         let ids: Vec<usize> = ids
             .iter()
             .copied()
-            .filter(|&i| {
-                let c = &claims[i];
-                applies(def, c) && c.modality != Modality::Target
-            })
+            .filter(|&i| applies(def, &claims[i]))
             .collect();
         let versions = versions(&ids, claims);
         for (n, va) in versions.iter().enumerate() {

@@ -56,6 +56,9 @@ impl Lexicon {
                 per_period: low(&n.per_period),
                 references: low(&n.references),
                 dropped_modifiers: low(&n.dropped_modifiers),
+                forecast: low(&n.forecast),
+                plan: low(&n.plan),
+                target: low(&n.target),
             },
             verbs: VerbClasses {
                 change: low(&v.change),
@@ -473,6 +476,12 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         r.measure = subject_before_verb(tree, t).filter(|&n| !refers(n));
         r.guessed = r.measure.is_some();
     }
+    // "the 3.8 pct 1987 forecast", "expectations for a 650 mln dlr rise":
+    // a figure inside the phrase of a forecast, plan or target noun (no
+    // verb between) is one.
+    if r.modality.is_none() {
+        r.modality = noun_modality(lex, tree, t);
+    }
     // "a year earlier", "a year ago" on the figure: the previous level.
     if r.role == Role::Level
         && text
@@ -564,6 +573,32 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         said,
         guessed: false,
     })
+}
+
+/// The modality a noun gives the figure inside its phrase: the figure's
+/// nominal heads, up to the first verb, and the nouns their own heads
+/// ("for a 650 mln dlr rise" inside "expectations").
+fn noun_modality(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<Modality> {
+    let nouns = &lex.nouns;
+    let mut n = t;
+    for _ in 0..4 {
+        let h = tree.head(n)?;
+        if tree.is_verb(h) || !tree.is_noun(h) {
+            return None;
+        }
+        let lemma = tree.lemma(h);
+        if Lexicon::has(&nouns.forecast, &lemma) {
+            return Some(Modality::Forecast);
+        }
+        if Lexicon::has(&nouns.plan, &lemma) {
+            return Some(Modality::Plan);
+        }
+        if Lexicon::has(&nouns.target, &lemma) {
+            return Some(Modality::Target);
+        }
+        n = h;
+    }
+    None
 }
 
 /// The word or two before token `t`, past a determiner or modifier ("from

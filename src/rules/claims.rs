@@ -30,6 +30,14 @@ pub struct NounClasses {
     pub references: Vec<String>,
     #[serde(default)]
     pub dropped_modifiers: Vec<String>,
+    /// Nouns that make the figures inside their phrase a forecast, a plan
+    /// or a target ("the 3.8 pct forecast", "a budget plan for 20 bln").
+    #[serde(default)]
+    pub forecast: Vec<String>,
+    #[serde(default)]
+    pub plan: Vec<String>,
+    #[serde(default)]
+    pub target: Vec<String>,
 }
 
 /// A class of events that happen once to their subject.
@@ -232,6 +240,9 @@ impl NounClasses {
         self.per_period.extend(other.per_period);
         self.references.extend(other.references);
         self.dropped_modifiers.extend(other.dropped_modifiers);
+        self.forecast.extend(other.forecast);
+        self.plan.extend(other.plan);
+        self.target.extend(other.target);
     }
 }
 
