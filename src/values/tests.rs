@@ -553,6 +553,16 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "day",
         "actual",
     ),
+    // "As of" a day: the day a level stood at, not an open bound.
+    (
+        "As of March 6, 353 shares had been tendered.",
+        "2025-04-10",
+        "March 6",
+        "time",
+        "[2025-03-06, 2025-03-06]",
+        "day",
+        "actual",
+    ),
     // A third of a month.
     (
         "Truck sales in late March jumped.",
