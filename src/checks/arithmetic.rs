@@ -9,7 +9,7 @@ use super::{
     applies, both_sides, finding, period_text, predicate_text, render, subject_text, version_key,
     versions, Corpus, Finding,
 };
-use crate::claims::{Claim, ClaimValue};
+use crate::claims::{Claim, ClaimValue, Role};
 use crate::link::subject_key;
 use crate::model::{Modality, Severity};
 use crate::rules::{ArithmeticOn, ArithmeticParams, CheckDef, FrameKind};
@@ -45,6 +45,10 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
         else {
             continue;
         };
+        // A rate of nothing named has no values of its own to check against.
+        if g.measure.is_empty() {
+            continue;
+        }
         // The values of the rate's measure and holder, walked from the
         // claim graph: those of the rate's own sentence ("rose 5 pct to 3
         // mln from 2.9 mln"); else, when the rate and both values were
@@ -69,7 +73,12 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
             c.evidence.doc == g.evidence.doc
                 && c.evidence.sentence_start == g.evidence.sentence_start
         };
-        let pair = match (find(period, &same_sentence), find(base, &same_sentence)) {
+        // In one sentence the roles say which is which: "to 538.9 mln
+        // from 472.3 mln" is the level and the figure it rose from, not
+        // another level of the sentence's.
+        let level_here = |c: &Claim| same_sentence(c) && c.role != Role::Previous;
+        let previous_here = |c: &Claim| same_sentence(c) && c.role == Role::Previous;
+        let pair = match (find(period, &level_here), find(base, &previous_here)) {
             (Some(now), Some(then)) => Some((now, then)),
             _ if g.sure.doubts() == 0 => {
                 let sure = |c: &Claim| c.sure.doubts() == 0;

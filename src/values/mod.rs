@@ -132,10 +132,12 @@ impl ValueReader {
         let amount = format!(
             r"(?:{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+(?:{scale}|{short_scales})\b)"
         );
+        // A currency of several words may be wrapped across lines as any
+        // words are ("125 mln Canadian\ndlrs").
+        let currency_words = alternation(words).replace(r"\ ", " ").replace(' ', r"\s+");
         let money = Regex::new(&format!(
-            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_unit})\s?(?P<word>{})\b)",
+            r"(?:(?P<sym>{})\s?(?P<a1>{amount})|(?P<a2>{amount}|{word_unit})\s?(?P<word>{currency_words})\b)",
             alternation(symbols),
-            alternation(words)
         ))
         .unwrap();
         let r = &lang.ratios;
@@ -178,7 +180,7 @@ impl ValueReader {
         ))
         .unwrap();
         let count = Regex::new(&format!(
-            r"\b(?P<a>(?:{NUM}|(?i:{counted}))(?:\s+(?i:{scale}))?)\b",
+            r"\b(?P<a>(?:{NUM}|(?i:{counted}))(?:\s+(?i:{scale}|{short_scales}))?)\b",
             counted = word_core()
         ))
         .unwrap();
@@ -245,14 +247,28 @@ impl ValueReader {
             accept(v, &mut found);
         }
         found.sort_by_key(|v| (v.start, v.end));
-        for v in self.inherited_values(sentence, start, &found) {
+        for v in self.inherited_values(sentence, start, &found, false) {
             accept(v, &mut found);
         }
         let mut counted = SpanSet::new();
         for v in &found {
             counted.insert(v.start, v.end);
         }
-        for v in self.count_values(sentence, start, &counted) {
+        // Counts of a named thing first; then "26 mln bags against 11.2
+        // mln": the count's noun carries over; then scaled numbers of
+        // nothing named ("337.6 mln vs 265 mln").
+        let (named, unnamed): (Vec<Value>, Vec<Value>) = self
+            .count_values(sentence, start, &counted)
+            .into_iter()
+            .partition(|v| v.noun.is_some());
+        for v in named {
+            accept(v, &mut found);
+        }
+        found.sort_by_key(|v| (v.start, v.end));
+        for v in self.inherited_values(sentence, start, &found, true) {
+            accept(v, &mut found);
+        }
+        for v in unnamed {
             accept(v, &mut found);
         }
         found.sort_by_key(|v| (v.start, v.end));
@@ -297,6 +313,8 @@ impl ValueReader {
                 (_, Some(a)) => (a.as_str(), c.name("word").map(|w| w.as_str())),
                 _ => continue,
             };
+            let code = code.map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "));
+            let code = code.as_deref();
             let Some(amount) = parse_amount(amount_text) else {
                 continue;
             };
@@ -461,7 +479,15 @@ impl ValueReader {
     /// of a range ("15 to 30 pct"), the figure compared with ("to 15.2 pct
     /// from 14.8"), an amount restating an earlier sum ("against three
     /// billion").
-    fn inherited_values(&self, sentence: &str, base: usize, found: &[Value]) -> Vec<Value> {
+    /// Bare numbers that take the unit of a figure beside them; counts
+    /// give theirs only when `counts` (they are read after the others).
+    fn inherited_values(
+        &self,
+        sentence: &str,
+        base: usize,
+        found: &[Value],
+        counts: bool,
+    ) -> Vec<Value> {
         let ratios = &english().ratios;
         let carries = |v: &Value| {
             matches!(
@@ -470,7 +496,7 @@ impl ValueReader {
                     | ValueKind::Percent
                     | ValueKind::PercentagePoints
                     | ValueKind::Quantity
-            )
+            ) || (counts && v.kind == ValueKind::Count)
         };
         let mut out = Vec::new();
         for m in self.bare.find_iter(sentence) {
@@ -589,9 +615,13 @@ impl ValueReader {
             {
                 continue;
             }
-            let Some(noun) = counted_noun(&sentence[m.end()..]) else {
+            // "337.6 mln vs 265 mln": a number with a scale word is a figure
+            // even when no noun says of what.
+            let scaled = raw.split_whitespace().count() > 1;
+            let noun = counted_noun(&sentence[m.end()..]);
+            if noun.is_none() && !scaled {
                 continue;
-            };
+            }
             let Some(amount) = parse_amount(raw) else {
                 continue;
             };
@@ -604,7 +634,7 @@ impl ValueReader {
                 sentence,
                 interval,
                 None,
-                Some(noun),
+                noun,
                 qualifier,
             ));
         }
@@ -709,7 +739,10 @@ pub fn counted_noun(after: &str) -> Option<String> {
             }
             continue;
         }
+        // "26 mln bags against 11.2 mln": a comparison opens after the noun.
+        let compares = english().ratios.comparison_openers.contains(&lower);
         if nouns_lexicon.stop_words.contains(&lower)
+            || compares
             || (!nouns.is_empty() && (lower.ends_with("ing") || lower.ends_with("ed")))
         {
             break;

@@ -371,6 +371,45 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "document",
         "actual",
     ),
+    // A count with an abbreviated scale, and one whose noun is a comparison
+    // away: the scale is part of the figure.
+    (
+        "The airline carried 2.1 mln passengers.",
+        "",
+        "2.1 mln",
+        "count",
+        "[2.05e6, 2.15e6)",
+        "passenger",
+        "actual",
+    ),
+    (
+        "The crop was 26 mln bags against 11.2 mln.",
+        "",
+        "11.2 mln",
+        "count",
+        "[1.115e7, 1.125e7)",
+        "bag",
+        "actual",
+    ),
+    (
+        "Net was 337.6 mln vs 265 mln.",
+        "",
+        "337.6 mln",
+        "count",
+        "[3.3755e8, 3.3765e8)",
+        "",
+        "actual",
+    ),
+    // A currency of several words wrapped across lines.
+    (
+        "The plant cost 125 mln Canadian\ndlrs, it said.",
+        "",
+        "125 mln Canadian\ndlrs",
+        "money",
+        "[1.245e8, 1.255e8)",
+        "CAD",
+        "actual",
+    ),
     (
         "The port operates 23 terminals.",
         "",
