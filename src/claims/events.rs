@@ -233,7 +233,10 @@ impl Events {
     /// Whether the words before a person's title say the title is past
     /// ("former President Ferdinand Marcos").
     fn held_once(&self, text: &str, person: &Person) -> bool {
+        // The title stands just before the name: a bounded tail, not the
+        // whole document before it.
         let head = text.get(..person.start).unwrap_or("");
+        let head = crate::values::tail_chars(head, person.title.chars().count() + 120);
         let lower = head.to_lowercase();
         let title = person.title.to_lowercase();
         let Some(at) = lower.trim_end().rfind(&title) else {

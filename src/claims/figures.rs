@@ -829,7 +829,15 @@ fn ends_with_word(before: &str, words: &[String]) -> bool {
 
 /// Whether the text after a figure opens with one of `phrases`.
 fn starts_with_any(after: &str, phrases: &[String]) -> bool {
-    let a = after.trim_start().to_lowercase();
+    // Only as much of the text as the longest phrase and the character
+    // after it: `after` may be the rest of a long document.
+    let longest = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    let after = after.trim_start();
+    let cut = after
+        .char_indices()
+        .nth(longest + 1)
+        .map_or(after.len(), |(i, _)| i);
+    let a = after[..cut].to_lowercase();
     phrases.iter().any(|p| {
         a.strip_prefix(p.as_str())
             .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
