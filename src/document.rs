@@ -192,6 +192,15 @@ impl Sentence {
 }
 
 impl Analyzed {
+    /// Lets go of every sentence's tree. Trees are needed to read claims,
+    /// not to check them: a corpus keeps its text and values, and a tree
+    /// asked for again is made again.
+    pub fn forget_parses(&mut self) {
+        for s in &mut self.sentences {
+            s.parse.take();
+        }
+    }
+
     /// A sentence's parse, made the first time it is asked for (from any
     /// thread; once).
     pub fn parse<'a>(&'a self, s: &'a Sentence) -> &'a Parse<'static> {

@@ -182,8 +182,9 @@ pub fn analyze_documents(
             let name = doc.display_name();
             let flag = published.get(&paths::normalize(&doc.path)).copied();
             let run = panic::catch_unwind(AssertUnwindSafe(|| {
-                let (a, w) = engine.reader.read(doc, flag);
+                let (mut a, w) = engine.reader.read(doc, flag);
                 let claims = engine.extractor.extract(0, &a);
+                a.forget_parses();
                 (a, claims, w)
             }));
             progress.advance();

@@ -104,3 +104,22 @@ fn a_forecast_plan_or_target_noun_gives_its_figures_their_modality() {
         ]
     );
 }
+
+#[test]
+fn a_partner_makes_a_figure_of_two_parties_and_a_flow_keeps_its_direction() {
+    // "a surplus of X with Chile" (the partner on the figure), "exports to
+    // Peru", "trade gap with Argentina": none is the country's whole
+    // trade, and exports from A to B are not exports from B to A.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/partners.txt", "2025-02-01"),
+        [
+            "level actual Brazil–Chile | trade surplus | 2024-01-01..2024-12-31 | 1.2 billion dlrs = [1.15e9, 1.25e9) USD",
+            "previous actual Brazil–Chile | trade surplus | 2023-01-01..2023-12-31 | 900 mln dlrs = [8.5e8, 9.5e8) USD",
+            "level actual Peru–Brazil | exports | 2024-01-01..2024-12-31 | 640 mln dlrs = [6.395e8, 6.405e8) USD",
+            "previous actual Peru–Brazil | exports | 2023-01-01..2023-12-31 | 700 mln dlrs = [6.5e8, 7.5e8) USD",
+            "level actual Brazil–Peru | exports | 2024-01-01..2024-12-31 | 410 mln dlrs = [4.095e8, 4.105e8) USD",
+            "level actual Argentina–Brazil | trade gap | 2024-01-01..2024-12-31 | 2.4 billion dlrs = [2.35e9, 2.45e9) USD",
+            "level actual Brazil | trade surplus | 2024-01-01..2024-12-31 | 9.5 billion dlrs = [9.45e9, 9.55e9) USD",
+        ]
+    );
+}

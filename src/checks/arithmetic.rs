@@ -36,8 +36,11 @@ fn number(c: &Claim) -> Option<(&Interval, &str)> {
 /// article states when every part of all three was read surely.
 fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
-    let key = |p: (f64, f64)| (p.0 as i64, p.1 as i64);
     let mut out = Vec::new();
+    // The values of each holder and measure, indexed once: a long article
+    // states many rates of its party's one measure, and each looks its
+    // values up, never scans them all.
+    let mut indexes: BTreeMap<String, ValueIndex> = BTreeMap::new();
     for (gi, g) in claims.iter().enumerate().filter(|(_, c)| {
         c.kind == FrameKind::Growth && c.modality == Modality::Actual && applies(def, c)
     }) {
@@ -55,48 +58,18 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
         // read surely in every part, the two values one article states.
         // Values read less surely, or spread over articles, are too often
         // of another part or base (the parent company, another unit).
-        let siblings = corpus.groups.siblings(gi);
-        let find = |p: (f64, f64), place: &dyn Fn(&Claim) -> bool| {
-            siblings
-                .iter()
-                .map(|&i| &claims[i])
-                .filter(|c| {
-                    c.kind == FrameKind::Measure
-                        && place(c)
-                        && c.modality == Modality::Actual
-                        && c.period.map(key) == Some(key(p))
-                        && number(c).is_some_and(|(v, _)| v.is_bounded())
-                })
-                .min_by_key(|c| (c.evidence.doc, c.evidence.start))
-        };
-        let same_sentence = |c: &Claim| {
-            c.evidence.doc == g.evidence.doc
-                && c.evidence.sentence_start == g.evidence.sentence_start
-        };
-        // In one sentence the roles say which is which: "to 538.9 mln
-        // from 472.3 mln" is the level and the figure it rose from, not
-        // another level of the sentence's.
-        let level_here = |c: &Claim| same_sentence(c) && c.role != Role::Previous;
-        let previous_here = |c: &Claim| same_sentence(c) && c.role == Role::Previous;
-        let pair = match (find(period, &level_here), find(base, &previous_here)) {
-            (Some(now), Some(then)) => Some((now, then)),
-            _ if g.sure.doubts() == 0 => {
-                let sure = |c: &Claim| c.sure.doubts() == 0;
-                // The first article (in corpus order) that states both.
-                let mut docs: Vec<usize> =
-                    siblings.iter().map(|&i| claims[i].evidence.doc).collect();
-                docs.sort_unstable();
-                docs.dedup();
-                docs.into_iter().find_map(|d| {
-                    let in_doc = |c: &Claim| sure(c) && c.evidence.doc == d;
-                    Some((find(period, &in_doc)?, find(base, &in_doc)?))
-                })
-            }
-            _ => None,
+        let index = indexes
+            .entry(crate::link::holder_measure_key(g))
+            .or_insert_with(|| ValueIndex::new(claims, &corpus.groups.siblings(gi)));
+        let pair = match index.in_sentence(claims, g, period, base) {
+            Some(found) => Some(found),
+            None if g.sure.doubts() == 0 => index.in_one_article(period, base),
+            None => None,
         };
         let Some((now, then)) = pair else {
             continue;
         };
+        let (now, then) = (&claims[now], &claims[then]);
         let (Some((x, ux)), Some((y, uy))) = (number(now), number(then)) else {
             continue;
         };
@@ -154,6 +127,102 @@ fn growth(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec
         );
     }
     out
+}
+
+/// A period as a key: its start and end, whole seconds.
+type PeriodKey = (i64, i64);
+
+fn period_key(p: (f64, f64)) -> PeriodKey {
+    (p.0 as i64, p.1 as i64)
+}
+
+/// The stated values of one holder and measure a rate can be checked
+/// against: actual, bounded figures with a period.
+struct ValueIndex {
+    /// By (article, sentence start): the figures of each sentence.
+    by_sentence: BTreeMap<(usize, usize), Vec<usize>>,
+    /// By period, then article: the first figure read surely in every
+    /// part that each article states for the period.
+    sure_by_period: BTreeMap<PeriodKey, BTreeMap<usize, usize>>,
+}
+
+impl ValueIndex {
+    fn new(claims: &[Claim], siblings: &[usize]) -> Self {
+        let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        let mut sure_by_period: BTreeMap<PeriodKey, BTreeMap<usize, usize>> = BTreeMap::new();
+        let first = |a: usize, b: usize| {
+            let place = |i: usize| (claims[i].evidence.doc, claims[i].evidence.start, i);
+            if place(b) < place(a) {
+                b
+            } else {
+                a
+            }
+        };
+        for &i in siblings {
+            let c = &claims[i];
+            let Some(period) = c.period else {
+                continue;
+            };
+            if c.kind != FrameKind::Measure
+                || c.modality != Modality::Actual
+                || !number(c).is_some_and(|(v, _)| v.is_bounded())
+            {
+                continue;
+            }
+            by_sentence
+                .entry((c.evidence.doc, c.evidence.sentence_start))
+                .or_default()
+                .push(i);
+            if c.sure.doubts() == 0 {
+                sure_by_period
+                    .entry(period_key(period))
+                    .or_default()
+                    .entry(c.evidence.doc)
+                    .and_modify(|j| *j = first(*j, i))
+                    .or_insert(i);
+            }
+        }
+        ValueIndex {
+            by_sentence,
+            sure_by_period,
+        }
+    }
+
+    /// The level and the figure it rose from in the rate's own sentence.
+    /// The roles say which is which: "to 538.9 mln from 472.3 mln" is the
+    /// level and the figure it rose from, not another level of the
+    /// sentence's.
+    fn in_sentence(
+        &self,
+        claims: &[Claim],
+        rate: &Claim,
+        period: (f64, f64),
+        base: (f64, f64),
+    ) -> Option<(usize, usize)> {
+        let here = self
+            .by_sentence
+            .get(&(rate.evidence.doc, rate.evidence.sentence_start))?;
+        let find = |p: (f64, f64), previous: bool| {
+            here.iter()
+                .copied()
+                .filter(|&i| {
+                    let c = &claims[i];
+                    (c.role == Role::Previous) == previous
+                        && c.period.map(period_key) == Some(period_key(p))
+                })
+                .min_by_key(|&i| (claims[i].evidence.start, i))
+        };
+        Some((find(period, false)?, find(base, true)?))
+    }
+
+    /// The first article (in corpus order) stating both periods' values,
+    /// each read surely in every part.
+    fn in_one_article(&self, period: (f64, f64), base: (f64, f64)) -> Option<(usize, usize)> {
+        let now = self.sure_by_period.get(&period_key(period))?;
+        let then = self.sure_by_period.get(&period_key(base))?;
+        now.iter()
+            .find_map(|(doc, &n)| then.get(doc).map(|&t| (n, t)))
+    }
 }
 
 /// A figure for a longer period that starts with a shorter one must not be
@@ -263,20 +332,27 @@ fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -
             .push((i, rate, day));
     }
     let mut out = Vec::new();
+    for list in by_pair.values_mut() {
+        // By day, so the conversions of a time are one run of the list.
+        list.sort_by_key(|&(i, _, day)| (day, i));
+    }
     for list in by_pair.values() {
         for &(i, rate, day) in list {
+            // An undated article has no time to compare with.
+            let Some(day) = day else {
+                continue;
+            };
             // The other conversions of the time, and the rate most agree on.
-            let near: Vec<&(usize, Interval, Option<i64>)> = list
+            let lo =
+                list.partition_point(|(_, _, d)| d.is_none_or(|d| d < day - params.within_days));
+            let hi =
+                list.partition_point(|(_, _, d)| d.is_none_or(|d| d <= day + params.within_days));
+            let mut near: Vec<&(usize, Interval, Option<i64>)> = list[lo..hi]
                 .iter()
-                .filter(|(j, _, d)| {
-                    *j != i
-                        && claims[*j].evidence.doc != claims[i].evidence.doc
-                        && match (day, d) {
-                            (Some(a), Some(b)) => (a - b).abs() <= params.within_days,
-                            _ => false,
-                        }
-                })
+                .filter(|(j, _, _)| *j != i && claims[*j].evidence.doc != claims[i].evidence.doc)
                 .collect();
+            // In claim order: the example shown is the first of the corpus.
+            near.sort_by_key(|(j, _, _)| *j);
             let mut mids: Vec<f64> = near.iter().filter_map(|(_, r, _)| r.midpoint()).collect();
             mids.sort_by(f64::total_cmp);
             let Some(&median) = mids.get(mids.len() / 2) else {

@@ -2,6 +2,7 @@
 //! be true; or one event given dates that do not overlap.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
     applies, both_sides, finding, period_text, predicate_text, render, subject_text, version_key,
@@ -10,7 +11,7 @@ use super::{
 use crate::claims::{Claim, ClaimValue, Role};
 use crate::entities::fold;
 use crate::link::subject_key;
-use crate::model::Severity;
+use crate::model::{Modality, Severity};
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 use crate::values::Interval;
 
@@ -30,58 +31,122 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
             .filter(|&i| applies(def, &claims[i]))
             .collect();
         let versions = versions(&ids, claims);
-        for (n, va) in versions.iter().enumerate() {
-            for vb in &versions[n + 1..] {
-                // The two sides in one order whatever documents came first:
-                // a draft's side before the archive's (the editor's figure
-                // leads), else the lower value (or earlier date, or label).
-                let drafted = |v: &[usize]| {
-                    v.iter()
-                        .any(|&i| !corpus.docs[claims[i].evidence.doc].archived)
-                };
-                let order = drafted(vb)
-                    .cmp(&drafted(va))
-                    .then_with(|| side_order(&claims[va[0]], &claims[vb[0]]));
-                let (va, vb) = if order.is_gt() { (vb, va) } else { (va, vb) };
-                let (a, b) = (&claims[va[0]], &claims[vb[0]]);
-                if a.modality != b.modality || one_statement(va, vb, claims) {
-                    continue;
-                }
-                let restated = restated(corpus, va, vb);
-                let specified = |c: &Claim| !c.subject.is_empty() && !c.predicate.is_empty();
-                if !(restated || specified(a) && specified(b)) {
-                    continue;
-                }
-                let found = if by_date {
-                    date_conflict(def, a, b).map(|m| (m, def.severity))
+        for (n, m) in candidate_pairs(corpus, &versions, by_date) {
+            let (va, vb) = (&versions[n], &versions[m]);
+            // The two sides in one order whatever documents came first:
+            // a draft's side before the archive's (the editor's figure
+            // leads), else the lower value (or earlier date, or label).
+            let drafted = |v: &[usize]| {
+                v.iter()
+                    .any(|&i| !corpus.docs[claims[i].evidence.doc].archived)
+            };
+            let order = drafted(vb)
+                .cmp(&drafted(va))
+                .then_with(|| side_order(&claims[va[0]], &claims[vb[0]]));
+            let (va, vb) = if order.is_gt() { (vb, va) } else { (va, vb) };
+            let (a, b) = (&claims[va[0]], &claims[vb[0]]);
+            if a.modality != b.modality || one_statement(va, vb, claims) {
+                continue;
+            }
+            let restated = restated(corpus, va, vb);
+            let specified = |c: &Claim| !c.subject.is_empty() && !c.predicate.is_empty();
+            if !(restated || specified(a) && specified(b)) {
+                continue;
+            }
+            let found = if by_date {
+                date_conflict(def, a, b).map(|m| (m, def.severity))
+            } else {
+                value_conflict(def, params, corpus, va, vb, restated)
+            };
+            if let Some((message, severity)) = found {
+                // Each piece of evidence is labelled with what is in
+                // dispute: the date for events, the value otherwise.
+                let shown: fn(&Claim) -> String = if by_date {
+                    period_text
                 } else {
-                    value_conflict(def, params, corpus, va, vb, restated)
+                    |c| c.value_text.clone()
                 };
-                if let Some((message, severity)) = found {
-                    // Each piece of evidence is labelled with what is in
-                    // dispute: the date for events, the value otherwise.
-                    let shown: fn(&Claim) -> String = if by_date {
-                        period_text
-                    } else {
-                        |c| c.value_text.clone()
-                    };
-                    let cited = both_sides(claims, va, vb, shown);
-                    let key = format!(
-                        "{}|{}|{}",
-                        subject_key(a, false),
-                        version_key(a),
-                        version_key(b)
-                    );
-                    let mut f = finding(def, message, cited)
-                        .about(subject_text(a))
-                        .keyed(key);
-                    f.severity = severity;
-                    out.push(f);
-                }
+                let cited = both_sides(claims, va, vb, shown);
+                let key = format!(
+                    "{}|{}|{}",
+                    subject_key(a, false),
+                    version_key(a),
+                    version_key(b)
+                );
+                let mut f = finding(def, message, cited)
+                    .about(subject_text(a))
+                    .keyed(key);
+                f.severity = severity;
+                out.push(f);
             }
         }
     }
     out
+}
+
+/// The pairs of versions (n < m, in order) that may conflict, found by
+/// what both sides must share rather than by trying every pair: one key
+/// can hold thousands of versions (a long table, a long list of figures).
+/// Both sides share a modality; figures compared by value share a period
+/// (flows are compared only for the very same period); and a key with no
+/// holder or no measure conflicts only where one sentence was written
+/// twice with another figure, so its sides share the rest of a sentence.
+fn candidate_pairs(
+    corpus: &Corpus<'_>,
+    versions: &[Vec<usize>],
+    by_date: bool,
+) -> BTreeSet<(usize, usize)> {
+    let claims = corpus.claims;
+    let Some(first) = versions.first().map(|v| &claims[v[0]]) else {
+        return BTreeSet::new();
+    };
+    // Every claim of a group has the group's holder and measure.
+    let specified = !first.subject.is_empty() && !first.predicate.is_empty();
+    let mut buckets: BTreeMap<(Modality, String), BTreeSet<usize>> = BTreeMap::new();
+    for (n, v) in versions.iter().enumerate() {
+        let c = &claims[v[0]];
+        if !specified {
+            for &i in v {
+                if let Some(rest) = rest_of_sentence(corpus, &claims[i]) {
+                    buckets.entry((c.modality, rest)).or_default().insert(n);
+                }
+            }
+            continue;
+        }
+        let place = match &c.value {
+            _ if by_date => String::new(),
+            ClaimValue::Number { .. } => format!("{:?}", c.period),
+            // Names are compared over overlapping periods; they are few.
+            ClaimValue::Label { .. } => "label".to_string(),
+            ClaimValue::Date { .. } => continue,
+        };
+        buckets.entry((c.modality, place)).or_default().insert(n);
+    }
+    let mut pairs = BTreeSet::new();
+    for members in buckets.values() {
+        let members: Vec<usize> = members.iter().copied().collect();
+        for (k, &n) in members.iter().enumerate() {
+            pairs.extend(members[k + 1..].iter().map(|&m| (n, m)));
+        }
+    }
+    pairs
+}
+
+/// Which line of its measure a measure's words name (`lines` of
+/// rules/claims/measures.toml), as (measure, line): the whole phrase, else
+/// its last word ("quarterly sales").
+fn line_of(rules: &crate::rules::RuleData, measure: &str) -> Option<(usize, usize)> {
+    let phrase = measure.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let last = phrase.rsplit(' ').next().unwrap_or("");
+    let find = |words: &str| {
+        rules.measure.iter().enumerate().find_map(|(m, def)| {
+            def.lines
+                .iter()
+                .position(|l| l.iter().any(|f| f.eq_ignore_ascii_case(words)))
+                .map(|l| (m, l))
+        })
+    };
+    find(&phrase).or_else(|| find(last))
 }
 
 /// The order of two versions in conflict: by value, then period.
@@ -117,14 +182,7 @@ fn one_statement(va: &[usize], vb: &[usize], claims: &[Claim]) -> bool {
 /// the reader could tell of their holder, measure or period.
 fn restated(corpus: &Corpus<'_>, va: &[usize], vb: &[usize]) -> bool {
     let claims = corpus.claims;
-    let masked = |i: usize| -> Option<String> {
-        let e = &claims[i].evidence;
-        let text = &corpus.docs.get(e.doc)?.doc.text;
-        let before = text.get(e.sentence_start..e.start)?;
-        let after = text.get(e.end..e.sentence_end)?;
-        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        Some(format!("{}\u{0}{}", one_line(before), one_line(after)))
-    };
+    let masked = |i: usize| rest_of_sentence(corpus, &claims[i]);
     va.iter().any(|&x| {
         vb.iter().any(|&y| {
             let (dx, dy) = (claims[x].evidence.doc, claims[y].evidence.doc);
@@ -133,6 +191,17 @@ fn restated(corpus: &Corpus<'_>, va: &[usize], vb: &[usize]) -> bool {
                 && same_story(corpus, dx, dy)
         })
     })
+}
+
+/// A claim's sentence without its figure, on one line: what a sentence
+/// written twice with another figure keeps.
+fn rest_of_sentence(corpus: &Corpus<'_>, c: &Claim) -> Option<String> {
+    let e = &c.evidence;
+    let text = &corpus.docs.get(e.doc)?.doc.text;
+    let before = text.get(e.sentence_start..e.start)?;
+    let after = text.get(e.end..e.sentence_end)?;
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(format!("{}\u{0}{}", one_line(before), one_line(after)))
 }
 
 /// Whether two articles are versions of one story: published the same
@@ -248,6 +317,17 @@ fn value_conflict(
         || said_of(va, &markers.revised)
         || said_of(vb, &markers.revised)
     {
+        return None;
+    }
+    // "Sales" in one story and "revenues" in another: one key, two lines.
+    let line = |c: &Claim| line_of(corpus.rules, &c.measure);
+    let same_line = va.iter().any(|&x| {
+        vb.iter().any(|&y| match (line(&claims[x]), line(&claims[y])) {
+            (Some(p), Some(q)) => p == q,
+            _ => true,
+        })
+    });
+    if !same_line {
         return None;
     }
     if !restated {
@@ -401,6 +481,69 @@ fn date_conflict(def: &CheckDef, a: &Claim, b: &Claim) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sales_and_revenues_are_two_lines_of_one_measure() {
+        let rules = crate::rules::RuleData::load(&[]).unwrap();
+        let line = |m: &str| line_of(&rules, m);
+        assert!(line("Sales").is_some() && line("Revs").is_some());
+        assert_ne!(line("Sales"), line("Revs"));
+        assert_eq!(line("quarterly sales"), line("Net sales"));
+        assert_eq!(line("revenues"), line("Revs"));
+        // Words no line names are compared as their measure's key says.
+        assert_eq!(line("turnover"), None);
+        assert_eq!(line("net profit"), None);
+    }
+
+    /// A long list of one key's figures: the pairs tried are those that
+    /// could conflict, not every pair of versions.
+    #[test]
+    fn only_pairs_that_could_conflict_are_tried() {
+        let rules = crate::rules::RuleData::load(&[]).unwrap();
+        let reader = crate::document::DocumentReader::new(&rules);
+        let text: String = (0..300)
+            .map(|k| format!("Line {k} said {k} tonnes.\n"))
+            .collect();
+        let doc = crate::ingest::parse("a.txt", text, crate::ingest::Format::Text)
+            .0
+            .remove(0);
+        let docs = vec![reader.read(doc, None).0];
+        let at = |k: usize, period: f64, holder: &str| {
+            let mut c = crate::claims::test_claim(holder, "sales", k as f64);
+            let s = &docs[0].sentences[k];
+            c.evidence.sentence_start = s.start;
+            c.evidence.sentence_end = s.end;
+            c.evidence.start = s.start + 5;
+            c.evidence.end = s.start + 6;
+            c.period = Some((period, period));
+            c.subject.retain(|h| !h.is_empty());
+            c
+        };
+        let pairs = |claims: Vec<Claim>| {
+            let groups = crate::link::ClaimGroups::build(&claims);
+            let corpus = Corpus {
+                docs: &docs,
+                claims: &claims,
+                groups: &groups,
+                rules: &rules,
+            };
+            let ids: Vec<usize> = (0..claims.len()).collect();
+            let v = versions(&ids, &claims);
+            (v.len(), candidate_pairs(&corpus, &v, false).len())
+        };
+        // 300 figures of 300 days: no two share a period.
+        assert_eq!(
+            pairs((0..300).map(|k| at(k, k as f64, "Acme")).collect()),
+            (300, 0)
+        );
+        // Of 3 days, 100 each: the pairs within each day.
+        assert_eq!(
+            pairs((0..300).map(|k| at(k, (k % 3) as f64, "Acme")).collect()),
+            (300, 3 * 100 * 99 / 2)
+        );
+        // No holder: only a sentence written twice could conflict.
+        assert_eq!(pairs((0..300).map(|k| at(k, 1.0, "")).collect()), (300, 0));
+    }
 
     #[test]
     fn a_coarser_figure_may_be_the_finer_cut_short() {

@@ -8,14 +8,16 @@ mod corroboration;
 mod misnaming;
 mod variant;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use crate::claims::{Claim, ClaimValue};
 use crate::document::Analyzed;
 use crate::link::ClaimGroups;
-use crate::model::{CheckKind, Evidence, Severity};
+use crate::model::{CheckKind, Evidence, Modality, Severity};
 use crate::rules::{CheckDef, CheckParams, RuleData};
-use crate::values::ValueKind;
+use crate::values::{Interval, ValueKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -123,22 +125,67 @@ pub fn run(corpus: &Corpus<'_>) -> Vec<Finding> {
 /// value, not per pair of claims.
 pub fn versions(ids: &[usize], claims: &[Claim]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
+    // The documents each version already cites.
+    let mut docs: Vec<BTreeSet<usize>> = Vec::new();
+    // Versions by a key equal claims share, so each claim is compared with
+    // the few versions of its key, not with every version so far.
+    let mut by_key: BTreeMap<VersionKey, Vec<usize>> = BTreeMap::new();
     for &i in ids {
         let c = &claims[i];
         let same = |v: &Vec<usize>| {
             let r = &claims[v[0]];
             r.modality == c.modality && r.period == c.period && r.value == c.value
         };
-        match out.iter_mut().find(|v| same(v)) {
+        let bucket = by_key.entry(version_bucket(c)).or_default();
+        match bucket.iter().copied().find(|&v| same(&out[v])) {
             Some(v) => {
-                if !v.iter().any(|&j| claims[j].evidence.doc == c.evidence.doc) {
-                    v.push(i);
+                if docs[v].insert(c.evidence.doc) {
+                    out[v].push(i);
                 }
             }
-            None => out.push(vec![i]),
+            None => {
+                bucket.push(out.len());
+                out.push(vec![i]);
+                docs.push(BTreeSet::from([c.evidence.doc]));
+            }
         }
     }
     out
+}
+
+/// What claims saying the same thing share, exactly: modality, period and
+/// value, floats by their bits (with -0 as 0, since -0 == 0).
+type VersionKey = (
+    Modality,
+    Option<(u64, u64)>,
+    u8,
+    u64,
+    u64,
+    bool,
+    bool,
+    String,
+);
+
+fn version_bucket(c: &Claim) -> VersionKey {
+    let bits = |x: f64| (x + 0.0).to_bits();
+    let period = c.period.map(|(a, b)| (bits(a), bits(b)));
+    let interval = |kind: u8, i: &Interval, text: &str| {
+        (
+            c.modality,
+            period,
+            kind,
+            bits(i.lo),
+            bits(i.hi),
+            i.lo_open,
+            i.hi_open,
+            text.to_string(),
+        )
+    };
+    match &c.value {
+        ClaimValue::Number { interval: i, unit } => interval(0, i, unit),
+        ClaimValue::Date { interval: i } => interval(1, i, ""),
+        ClaimValue::Label { text } => (c.modality, period, 2, 0, 0, false, false, text.clone()),
+    }
 }
 
 /// Evidence for two versions in conflict: each side's first statement,
@@ -175,4 +222,38 @@ pub fn predicate_text(c: &Claim) -> String {
 
 pub fn subject_text(c: &Claim) -> String {
     c.subject.join("–")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::test_claim;
+
+    #[test]
+    fn versions_are_one_per_value_with_one_claim_per_document() {
+        let at = |value: f64, doc: usize| {
+            let mut c = test_claim("Acme", "sales", value);
+            c.evidence.doc = doc;
+            c
+        };
+        let mut later = at(5.0, 1);
+        later.period = Some((10.0, 20.0));
+        let claims = vec![
+            at(5.0, 0),
+            at(7.0, 0),
+            at(5.0, 0),
+            at(5.0, 1),
+            at(-0.0, 2),
+            at(0.0, 3),
+            later,
+            at(7.0, 2),
+        ];
+        let ids: Vec<usize> = (0..claims.len()).collect();
+        // 5 twice in document 0 is one statement; 0 and -0 are one value;
+        // another period is another version.
+        assert_eq!(
+            versions(&ids, &claims),
+            vec![vec![0, 3], vec![1, 7], vec![4, 5], vec![6]]
+        );
+    }
 }

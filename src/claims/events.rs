@@ -277,10 +277,7 @@ impl Events {
                     && !self.held_once(&a.doc.text, person)
             })
             .filter_map(|person: &Person| {
-                let s = a
-                    .sentences
-                    .iter()
-                    .find(|s| s.start <= person.start && person.end <= s.end)?;
+                let s = a.sentence_at(person.start, person.end)?;
                 Some(Claim {
                     frame: frame.def.id.clone(),
                     kind: FrameKind::Office,

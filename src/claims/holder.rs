@@ -65,11 +65,7 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
             }
             let (lo, hi) = tree.name_span(i);
             let (start, end) = tree.bytes(lo, hi);
-            let known = a
-                .entities
-                .mentions
-                .iter()
-                .any(|m| m.start < end && start < m.end && !m.locative);
+            let known = a.entities.overlapping(start, end).any(|m| !m.locative);
             if lo == hi && lo == 0 && !known {
                 continue;
             }
@@ -90,12 +86,7 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
     // Countries and organizations the headline names ("MALAYSIAN TREASURY
     // BILL RISES": Malaysia), through the gazetteer.
     if let Some((h0, h1)) = headline_line(&a.doc.text) {
-        for m in a
-            .entities
-            .mentions
-            .iter()
-            .filter(|m| m.start >= h0 && m.end <= h1)
-        {
+        for m in a.entities.in_span(h0, h1) {
             match seen.iter_mut().find(|(n, _, _)| *n == m.entity) {
                 Some((_, sc, _)) => *sc += 5,
                 None => seen.push((m.entity.clone(), 5, usize::MAX)),
@@ -199,12 +190,7 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
     let h0 = headline_line(&a.doc.text).map(|(s, _)| s);
     if let (Some(h0), true) = (h0, text.len() == title.len() && title.is_ascii()) {
         let (start, end) = (h0 + tree.token(lo).start, h0 + tree.token(hi).end);
-        if let Some(m) = a
-            .entities
-            .mentions
-            .iter()
-            .find(|m| m.start >= start && m.end <= end && !m.locative)
-        {
+        if let Some(m) = a.entities.in_span(start, end).find(|m| !m.locative) {
             return Some(m.entity.clone());
         }
     }
@@ -327,11 +313,8 @@ pub fn holder(
             }
             let (start, end) = tree.bytes(k, k);
             a.entities
-                .mentions
-                .iter()
-                .find(|m| {
-                    m.start <= start && end <= m.end && m.kind == crate::model::EntityKind::Country
-                })
+                .covering(start, end)
+                .find(|m| m.kind == crate::model::EntityKind::Country)
                 .map(|m| m.entity.clone())
         });
         if let Some(country) = place {
@@ -354,7 +337,7 @@ pub fn holder(
 fn organization(lex: &Lexicon, a: &Analyzed, h: &Holder, salient: Option<&str>) -> bool {
     h.parts.iter().all(|p| {
         Some(p.as_str()) == salient
-            || a.entities.mentions.iter().any(|m| m.entity == *p)
+            || a.entities.names_entity(p)
             || p.split_whitespace()
                 .last()
                 .is_some_and(|w| lex.org_suffixes.iter().any(|s| s == w))
@@ -381,26 +364,48 @@ fn on_noun(
                 .then(|| name_at(a, s, tree, k))
                 .flatten()
         };
-        tree.kids_with(m, &["nmod"]).find_map(named).or_else(|| {
-            let h = tree.head(m)?;
-            tree.kids_with(h, &["obl", "nmod"])
-                .filter(|&k| k != m)
-                .find_map(named)
-        })
+        // "a trade surplus of 7.2 bln dlrs with the U.S.": on the figure
+        // the noun is of.
+        let on_figure = || {
+            tree.kids_with(m, &["nmod"])
+                .filter(|&k| tree.is_value(k))
+                .find_map(|k| tree.kids_with(k, &["nmod"]).find_map(named))
+        };
+        tree.kids_with(m, &["nmod"])
+            .find_map(named)
+            .or_else(on_figure)
+            .or_else(|| {
+                let h = tree.head(m)?;
+                tree.kids_with(h, &["obl", "nmod"])
+                    .filter(|&k| k != m)
+                    .find_map(named)
+            })
     };
     // "Japan's trade surplus with the United States", "its stake in
     // Trilogy": a tie between the holder and the other party.
+    // A flow has a direction: "Taiwan's exports to China" are not
+    // "China's exports to Taiwan", so its parties keep their order.
+    let flow = lex.markers.flow_nouns.contains(&lemma);
     let with = if lex.relations.contains(&lemma) {
         other(&lex.markers.partner)
     } else if lex.markers.pair_nouns.contains(&lemma) {
         other(&lex.markers.pair_cases)
+    } else if flow {
+        other(&lex.markers.flow_cases)
     } else {
         None
+    };
+    let both = |first: String, second: String| {
+        if flow {
+            vec![first, second]
+        } else {
+            sorted(vec![first, second])
+        }
     };
     match (&own, with) {
         (Some(h), Some(w)) if h.parts.len() == 1 && h.parts[0] != w => {
             return Some(Holder {
-                parts: sorted(vec![h.parts[0].clone(), w]),
+                parts: both(h.parts[0].clone(), w),
                 named: h.named,
             });
         }
@@ -408,7 +413,7 @@ fn on_noun(
         (None, Some(w)) => {
             if let Some(sal) = salient.filter(|s| *s != w) {
                 return Some(Holder {
-                    parts: sorted(vec![sal.to_string(), w]),
+                    parts: both(sal.to_string(), w),
                     named: false,
                 });
             }
@@ -586,9 +591,8 @@ pub fn party(
 fn within_name(a: &Analyzed, tree: &Tree<'_>, i: usize) -> Option<Holder> {
     let t = tree.token(i);
     a.entities
-        .mentions
-        .iter()
-        .find(|m| m.start <= t.start && t.end <= m.end && !m.locative)
+        .covering(t.start, t.end)
+        .find(|m| !m.locative)
         .map(|m| Holder {
             parts: vec![m.entity.clone()],
             named: true,
@@ -602,9 +606,8 @@ fn holder_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<Ho
     let (start, end) = tree.bytes(lo, hi);
     let inside: Vec<&crate::entities::Mention> = a
         .entities
-        .mentions
-        .iter()
-        .filter(|m| start <= m.start && m.end <= end && !m.locative)
+        .in_span(start, end)
+        .filter(|m| !m.locative)
         .collect();
     if let [x, y] = inside.as_slice() {
         let between = a.doc.text.get(x.end..y.start).unwrap_or("");
@@ -639,20 +642,14 @@ pub fn name_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<
     // the person.
     if let Some(p) = a
         .entities
-        .people
-        .iter()
-        .find(|p| p.start < end && start < p.end && p.name.contains(' '))
+        .people_overlapping(start, end)
+        .find(|p| p.name.contains(' '))
     {
         return Some(p.name.clone());
     }
     // The gazetteer's name, when the whole name is one it knows ("U.S."
     // is the United States; "Thai International" is not Thailand).
-    if let Some(m) = a
-        .entities
-        .mentions
-        .iter()
-        .find(|m| m.start <= start && end <= m.end && !m.locative)
-    {
+    if let Some(m) = a.entities.covering(start, end).find(|m| !m.locative) {
         return clean_name(&m.entity).or_else(|| Some(m.entity.clone()));
     }
     clean_name(raw)

@@ -5,7 +5,7 @@
 pub mod fold;
 mod learned;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
@@ -50,10 +50,17 @@ pub struct DocEntity {
     pub forms: Vec<String>,
 }
 
+/// A document's mentions and people, each in text order. Neither list
+/// holds two that overlap (`Gazetteer::find` keeps the first of two that
+/// would), so ends rise with starts and a span's neighbours are found by
+/// binary search: looking a name up costs the log of the document's length,
+/// not its length.
 #[derive(Debug, Clone, Default)]
 pub struct DocEntities {
     pub mentions: Vec<Mention>,
     pub people: Vec<Person>,
+    /// Every entity some mention names, to ask "does the text know it".
+    named: BTreeSet<String>,
 }
 
 impl DocEntities {
@@ -93,6 +100,36 @@ impl DocEntities {
             })
             .map(|e| e.name)
             .collect()
+    }
+
+    /// Mentions sharing a byte with the span, in text order.
+    pub fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.end <= start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start < end)
+    }
+
+    /// Mentions the span lies wholly inside ("Port" of "Port of Kestrel Bay").
+    pub fn covering(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.end < end);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start <= start)
+            .filter(move |m| m.start <= start && end <= m.end)
+    }
+
+    /// People sharing a byte with the span, in text order.
+    pub fn people_overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Person> {
+        let first = self.people.partition_point(|p| p.end <= start);
+        self.people[first..]
+            .iter()
+            .take_while(move |p| p.start < end)
+    }
+
+    /// Whether some mention in the text names this entity.
+    pub fn names_entity(&self, entity: &str) -> bool {
+        self.named.contains(entity)
     }
 
     /// Mentions wholly inside a span, in text order. Mentions are sorted
@@ -198,7 +235,12 @@ impl Gazetteer {
             }
         }
         mentions.sort_by_key(|m| (m.start, m.end));
-        DocEntities { mentions, people }
+        let named = mentions.iter().map(|m| m.entity.clone()).collect();
+        DocEntities {
+            mentions,
+            people,
+            named,
+        }
     }
 
     fn gazetteer_mentions(&self, text: &str) -> Vec<Mention> {
@@ -286,5 +328,46 @@ mod tests {
             ]
         );
         assert_eq!(found.main_parties()[0], "Azerbaijan");
+    }
+
+    #[test]
+    fn spans_find_the_mentions_they_meet_by_binary_search() {
+        let text = "Finance Minister Ana Ruiz of Chile met Port of Kestrel Bay officials and Peru.";
+        let found = gaz().find(text);
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            (s, s + w.len())
+        };
+        let names = |it: &mut dyn Iterator<Item = &Mention>| -> Vec<String> {
+            it.map(|m| m.entity.clone()).collect()
+        };
+        // Mentions never overlap, so their ends rise with their starts.
+        assert!(found.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+        let (port, _) = at("Port");
+        let (_, bay) = at("Bay");
+        let (chile, _) = at("Chile");
+        let (_, peru) = at("Peru");
+        assert_eq!(
+            names(&mut found.overlapping(port + 2, peru)),
+            vec!["Port of Kestrel Bay", "Peru"]
+        );
+        assert_eq!(
+            names(&mut found.covering(at("Kestrel").0, at("Kestrel").1)),
+            vec!["Port of Kestrel Bay"]
+        );
+        assert!(found.covering(port, bay + 1).next().is_none());
+        assert_eq!(
+            names(&mut found.in_span(chile, peru)),
+            vec!["Chile", "Port of Kestrel Bay", "Peru"]
+        );
+        assert_eq!(names(&mut found.overlapping(0, chile)), vec!["Ana Ruiz"]);
+        assert!(found.overlapping(0, at("Minister").1).next().is_none());
+        let people: Vec<&str> = found
+            .people_overlapping(at("Ruiz").0, at("Ruiz").1)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(people, vec!["Ana Ruiz"]);
+        assert!(found.people_overlapping(chile, peru).next().is_none());
+        assert!(found.names_entity("Peru") && !found.names_entity("Brazil"));
     }
 }

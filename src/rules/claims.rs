@@ -13,6 +13,10 @@ use serde::Deserialize;
 pub struct MeasureDef {
     pub canonical: String,
     pub forms: Vec<String>,
+    /// Forms that name different lines of one measure: a story's "sales"
+    /// and another's "revenues" share a key, but are often two figures.
+    #[serde(default)]
+    pub lines: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -135,6 +139,10 @@ pub struct Markers {
     #[serde(default)]
     pub pair_cases: Vec<String>,
     #[serde(default)]
+    pub flow_nouns: Vec<String>,
+    #[serde(default)]
+    pub flow_cases: Vec<String>,
+    #[serde(default)]
     pub place: Vec<String>,
     #[serde(default)]
     pub owner_cases: Vec<String>,
@@ -191,6 +199,8 @@ impl Markers {
         self.partner.extend(o.partner);
         self.pair_nouns.extend(o.pair_nouns);
         self.pair_cases.extend(o.pair_cases);
+        self.flow_nouns.extend(o.flow_nouns);
+        self.flow_cases.extend(o.flow_cases);
         self.place.extend(o.place);
         self.owner_cases.extend(o.owner_cases);
         self.previous_changes.extend(o.previous_changes);
