@@ -123,3 +123,19 @@ fn a_partner_makes_a_figure_of_two_parties_and_a_flow_keeps_its_direction() {
         ]
     );
 }
+
+#[test]
+fn a_relative_clause_measures_the_noun_it_is_on() {
+    // "on sales that increased 13 pct, to 4.9 billion dlrs": the pronoun
+    // stands for sales; a growing deficit is the deficit.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/relative.txt", "2025-03-04"),
+        [
+            "change actual Lindqvist | earnings | 2024-01-01..2024-12-31 | nine pct = [8.5, 9.5) %",
+            "per_unit actual Lindqvist | earnings | 2024-01-01..2024-12-31 | 3.42 dlrs = [3.415, 3.425) USD",
+            "change actual Lindqvist | sales | 2024-01-01..2024-12-31 | 13 pct = [12.5, 13.5) %",
+            "level actual Lindqvist | sales | 2024-01-01..2024-12-31 | 4.9 billion dlrs = [4.85e9, 4.95e9) USD",
+            "level actual Norland | trade deficit | 2024-01-01..2024-12-31 | 15.6 billion dlrs = [1.555e10, 1.565e10) USD",
+        ]
+    );
+}

@@ -136,7 +136,11 @@ fn candidate_pairs(
 /// rules/claims/measures.toml), as (measure, line): the whole phrase, else
 /// its last word ("quarterly sales").
 fn line_of(rules: &crate::rules::RuleData, measure: &str) -> Option<(usize, usize)> {
-    let phrase = measure.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let phrase = measure
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let last = phrase.rsplit(' ').next().unwrap_or("");
     let find = |words: &str| {
         rules.measure.iter().enumerate().find_map(|(m, def)| {
@@ -284,6 +288,10 @@ fn days_apart(corpus: &Corpus<'_>, a: &Claim, b: &Claim) -> Option<i64> {
 /// they give a figure without a period: the same day.
 const NEWS_CYCLE_DAYS: i64 = 0;
 
+/// Forecasts, targets and plans stated this far apart are two outlooks,
+/// the later revising the earlier: a week.
+const OUTLOOK_DAYS: i64 = 7;
+
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
@@ -319,13 +327,21 @@ fn value_conflict(
     {
         return None;
     }
+    // A forecast, target or plan is of its day: the same figure forecast a
+    // month later is revised, not contradicted ("vs 17.30 mln tonnes last
+    // month").
+    if a.modality != Modality::Actual && days_apart(corpus, a, b).is_some_and(|d| d > OUTLOOK_DAYS)
+    {
+        return None;
+    }
     // "Sales" in one story and "revenues" in another: one key, two lines.
     let line = |c: &Claim| line_of(corpus.rules, &c.measure);
     let same_line = va.iter().any(|&x| {
-        vb.iter().any(|&y| match (line(&claims[x]), line(&claims[y])) {
-            (Some(p), Some(q)) => p == q,
-            _ => true,
-        })
+        vb.iter()
+            .any(|&y| match (line(&claims[x]), line(&claims[y])) {
+                (Some(p), Some(q)) => p == q,
+                _ => true,
+            })
     });
     if !same_line {
         return None;

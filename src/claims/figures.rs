@@ -505,6 +505,18 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
     if compared(t) {
         return None;
     }
+    // "cover the period from January 1 to December 19": the two ends of a
+    // span, not the date of an event (read below as other): a span that
+    // will be covered may well be past.
+    let span_end = |i: usize, cases: &[String]| {
+        tree.case(i).is_some_and(|c| Lexicon::has(cases, &c)) && tree.is_value(i)
+    };
+    let m = &lex.markers;
+    let spanned = tree.head(t).is_some_and(|h| {
+        let siblings = || tree.kids(h).iter().copied().filter(move |&k| k != t);
+        (span_end(t, &m.range_to) && siblings().any(|k| k < t && span_end(k, &m.range_from)))
+            || (span_end(t, &m.range_from) && siblings().any(|k| k > t && span_end(k, &m.range_to)))
+    });
     let mut a = tree.head(t)?;
     // "higher 1986 profit": a year right before a noun modifies that noun,
     // wherever the parser hung it; it dates the noun, not the verb.
@@ -564,7 +576,11 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
     Some(Reading {
         value: vi,
         token: t,
-        role: Role::EventDate,
+        role: if spanned {
+            Role::Other
+        } else {
+            Role::EventDate
+        },
         measure,
         verb,
         nominal: measure.is_none().then_some(lemma),
@@ -679,6 +695,13 @@ fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> 
             .kids_with(v, &["nsubj"])
             .find(|&s| s != node && !tree.is_value(s))
         {
+            // "on sales that rose 13 pct to 4.9 billion": a relative
+            // clause's pronoun stands for the noun the clause is on.
+            if tree.is_pronoun(s) && tree.deprel(v) == "acl:relcl" {
+                return tree
+                    .head(v)
+                    .filter(|&h| tree.is_noun(h) && !tree.is_name(h) && h != node);
+            }
             if tree.is_noun(s)
                 && !tree.is_name(s)
                 && !Lexicon::has(&lex.nouns.references, &tree.lemma(s))
@@ -772,9 +795,16 @@ fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<
             }
         }
         // "expects to rise", "will earn X and reach Y" pass the modality
-        // down; an adverbial clause ("after falling") has its own.
+        // down; an adverbial clause ("after falling") has its own, and so
+        // does a past participle ("will come from a reorganization put
+        // into effect March 1": what was put into effect is done).
+        let participle = tree.rel(v) == "xcomp" && tree.token(v).xpos == "VBN";
         match tree.head(v) {
-            Some(h) if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) => v = h,
+            Some(h)
+                if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) && !participle =>
+            {
+                v = h
+            }
             // "aims to handle" read as a noun with a clause ("a plan to
             // build" is one too): the to-infinitive still says what is
             // aimed at or planned.

@@ -696,7 +696,7 @@ impl Extractor {
                 evidence: s.cite(doc, v.start, v.end, &v.text),
                 holder: holder.as_ref().map(Holder::display),
                 measure: measure.text,
-                role: Role::EventDate,
+                role: reading.role,
                 sure: Sureness {
                     holder: holder.is_some_and(|h| h.named),
                     measure: measure.explicit,

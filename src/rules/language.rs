@@ -76,6 +76,10 @@ pub struct Dates {
     pub prospective: Vec<String>,
     pub dateline_keywords: Vec<String>,
     pub clock_zones: Vec<String>,
+    /// Words before a year that make it an index's base ("base 1980"),
+    /// not a time.
+    #[serde(default)]
+    pub index_base: Vec<String>,
     pub relative_days: Vec<Valued>,
     pub weekdays: Vec<String>,
     pub this_year: Vec<String>,

@@ -13,6 +13,36 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Serialize;
 
+/// Runs of digits and commas whose thousands do not come in threes
+/// ("7,033,00", "12345,678"), as byte spans of the sentence.
+fn mistyped_numbers(sentence: &str) -> Vec<(usize, usize)> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b',') {
+            j += 1;
+        }
+        // A comma after the run is the sentence's, not the figure's.
+        let mut end = j;
+        while end > i && bytes[end - 1] == b',' {
+            end -= 1;
+        }
+        let run = &sentence[i..end];
+        if run.contains(',') && number::parse_mantissa(run).is_none() {
+            out.push((i, end));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 #[cfg(test)]
 pub use display::fmt_interval;
 pub use display::fmt_num;
@@ -223,6 +253,11 @@ impl ValueReader {
         let mut found: Vec<Value> = Vec::new();
         // The first recognizer to claim a stretch of text keeps it.
         let mut taken = SpanSet::new();
+        // A figure mistyped ("7,033,00") is no figure, and no part of it
+        // is one ("00", "033").
+        for (s0, s1) in mistyped_numbers(sentence) {
+            taken.insert(start + s0, start + s1);
+        }
         let mut accept = |v: Value, found: &mut Vec<Value>| {
             if taken.take(v.start, v.end) {
                 found.push(v);

@@ -121,6 +121,14 @@ pub fn parse_mantissa(s: &str) -> Option<Amount> {
         });
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
+        // Thousands come in threes: "7,033,00" is a figure mistyped (a
+        // digit dropped or a group cut), read as no number at all.
+        let whole = s.split('.').next().unwrap_or(s);
+        let mut groups = whole.split(',');
+        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if whole.contains(',') && !(first_ok && groups.all(|g| g.len() == 3)) {
+            return None;
+        }
         let digits: String = s.chars().filter(|&c| c != ',').collect();
         let value: f64 = digits.parse().ok()?;
         let half_unit = match digits.split_once('.') {
@@ -176,6 +184,10 @@ mod tests {
         assert_eq!(parse_amount("412").unwrap().half_unit, 0.5);
         assert_eq!(parse_amount("8,000").unwrap().half_unit, 500.0);
         assert_eq!(parse_amount("4,800").unwrap().half_unit, 50.0);
+        assert_eq!(parse_amount("1,234,567.5").unwrap().value, 1234567.5);
+        // Thousands come in threes.
+        assert!(parse_amount("7,033,00").is_none());
+        assert!(parse_amount("12345,678").is_none());
         assert_eq!(parse_amount("20").unwrap().half_unit, 0.5);
         assert_eq!(parse_amount("four trillion").unwrap().value, 4e12);
         assert_eq!(parse_amount("half a billion").unwrap().value, 5e8);

@@ -394,6 +394,18 @@ fn plausible(sentence: &str, s: usize, e: usize) -> bool {
     if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '.' | ',')) {
         return false;
     }
+    // "base 1980", "1980=100": an index's base.
+    let word_before = sentence[..s]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if english().dates.index_base.contains(&word_before)
+        || sentence[e..].trim_start().starts_with('=')
+    {
+        return false;
+    }
     // "at 1930 GMT": a clock time.
     let next_word = sentence[e..].split_whitespace().next().unwrap_or("");
     let next_word = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
