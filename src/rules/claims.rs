@@ -173,6 +173,8 @@ pub struct Markers {
     #[serde(default)]
     pub revised: Vec<String>,
     #[serde(default)]
+    pub bases: Vec<Vec<String>>,
+    #[serde(default)]
     pub same: Vec<String>,
     #[serde(default)]
     pub span_nouns: Vec<String>,
@@ -207,6 +209,7 @@ impl Markers {
         self.previous_modifiers.extend(o.previous_modifiers);
         self.running.extend(o.running);
         self.revised.extend(o.revised);
+        self.bases.extend(o.bases);
         self.per_unit_nouns.extend(o.per_unit_nouns);
         self.per_unit_verbs.extend(o.per_unit_verbs);
         self.lower_bounds.extend(o.lower_bounds);
