@@ -126,16 +126,43 @@ fn a_partner_makes_a_figure_of_two_parties_and_a_flow_keeps_its_direction() {
 
 #[test]
 fn a_relative_clause_measures_the_noun_it_is_on() {
-    // "on sales that increased 13 pct, to 4.9 billion dlrs": the pronoun
+    // "on sales that climbed 11 pct, to 2.7 billion dlrs": the pronoun
     // stands for sales; a growing deficit is the deficit.
     assert_eq!(
         claim_lines("tests/fixtures/reading/relative.txt", "2025-03-04"),
         [
-            "change actual Lindqvist | earnings | 2024-01-01..2024-12-31 | nine pct = [8.5, 9.5) %",
-            "per_unit actual Lindqvist | earnings | 2024-01-01..2024-12-31 | 3.42 dlrs = [3.415, 3.425) USD",
-            "change actual Lindqvist | sales | 2024-01-01..2024-12-31 | 13 pct = [12.5, 13.5) %",
-            "level actual Lindqvist | sales | 2024-01-01..2024-12-31 | 4.9 billion dlrs = [4.85e9, 4.95e9) USD",
+            "change actual Lindqvist | profit | 2024-01-01..2024-12-31 | six pct = [5.5, 6.5) %",
+            "per_unit actual Lindqvist | profit | 2024-01-01..2024-12-31 | 2.15 dlrs = [2.145, 2.155) USD",
+            "change actual Lindqvist | sales | 2024-01-01..2024-12-31 | 11 pct = [10.5, 11.5) %",
+            "level actual Lindqvist | sales | 2024-01-01..2024-12-31 | 2.7 billion dlrs = [2.65e9, 2.75e9) USD",
             "level actual Norland | trade deficit | 2024-01-01..2024-12-31 | 15.6 billion dlrs = [1.555e10, 1.565e10) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_copular_measure_with_previous_is_the_level_before() {
+    // "The previous record was X": the measure found through the copula
+    // still says the figure is the one before.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/previous-record.txt", "2025-04-10"),
+        [
+            "level actual Norland | exports | 2025-03-01..2025-03-31 | 4.2 billion dlrs = [4.15e9, 4.25e9) USD",
+            "previous actual Norland | record | 2024-08-01..2024-08-31 | 3.9 billion dlrs = [3.85e9, 3.95e9) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_measure_hung_on_another_figure_shares_its_verb_and_period() {
+    // "earned X, or Y a share, on revenues of Z": the parser hangs "on
+    // revenues" on the per-share figure; Z is of the same six months.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/figure-on-figure.txt", "2025-02-01"),
+        [
+            "level actual Lindqvist | earnings | 2024-07-01..2024-12-31 | 8.1 mln dlrs = [8.05e6, 8.15e6) USD",
+            "per_unit actual Lindqvist | earnings | 2024-07-01..2024-12-31 | 31 cts = [0.305, 0.315) USD",
+            "level actual Lindqvist | revenues | 2024-07-01..2024-12-31 | 97.3 mln dlrs = [9.725e7, 9.735e7) USD",
         ]
     );
 }

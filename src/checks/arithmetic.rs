@@ -189,7 +189,7 @@ impl ValueIndex {
     }
 
     /// The level and the figure it rose from in the rate's own sentence.
-    /// The roles say which is which: "to 538.9 mln from 472.3 mln" is the
+    /// The roles say which is which: "to 640 mln from 590 mln" is the
     /// level and the figure it rose from, not another level of the
     /// sentence's.
     fn in_sentence(

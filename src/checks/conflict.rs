@@ -327,14 +327,14 @@ fn value_conflict(
     {
         return None;
     }
-    // "In real terms, exports rose 0.8 pct" against "a nominal fall": two
+    // "In real terms, exports rose 1.4 pct" against "a nominal fall": two
     // bases, two measures.
     let basis = |v: &[usize]| markers.bases.iter().position(|b| said_of(v, b));
     if basis(va) != basis(vb) {
         return None;
     }
     // A forecast, target or plan is of its day: the same figure forecast a
-    // month later is revised, not contradicted ("vs 17.30 mln tonnes last
+    // month later is revised, not contradicted ("vs 22.9 mln tonnes last
     // month").
     if a.modality != Modality::Actual && days_apart(corpus, a, b).is_some_and(|d| d > OUTLOOK_DAYS)
     {

@@ -279,18 +279,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     {
         r.role = Role::Previous;
     }
-    // "the previous record was 17.51 billion dlrs": the level before.
-    if let Some(me) = r.measure {
-        if tree
-            .kids_with(me, &["amod"])
-            .any(|k| Lexicon::has(&m.previous_modifiers, &tree.lemma(k)))
-        {
-            r.role = Role::Previous;
-        }
-        if r.role == Role::Level && Lexicon::has(&m.per_unit_nouns, &tree.lemma(me)) {
-            r.role = Role::PerUnit;
-        }
-    }
+    measure_says_role(lex, tree, &mut r);
     // "a minimum of 10 mln dlrs": a bound.
     if let Some(h) = tree.head(t) {
         if tree.case(t).is_some_and(|c| Lexicon::has(&m.of, &c)) {
@@ -349,6 +338,16 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             Some(h) if r.measure.is_some() && Some(n) == r.measure => {
                 if tree.is_verb(h) {
                     verb = Some(h);
+                } else if tree.is_value(h)
+                    && tree
+                        .case(n)
+                        .is_some_and(|c| Lexicon::has(&lex.markers.earned_on, &c))
+                {
+                    // "earned 8.1 mln dlrs, or 31 cts a share, on revenues
+                    // of 97.3 mln", what the earning was on, hung on
+                    // another figure: that figure's verb.
+                    n = h;
+                    continue;
                 }
                 break;
             }
@@ -369,6 +368,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
             if tree.is_noun(s) && !tree.is_name(s) {
                 r.measure = Some(s);
+                measure_says_role(lex, tree, &mut r);
             }
         }
         verb = Some(pred);
@@ -505,7 +505,7 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
     if compared(t) {
         return None;
     }
-    // "cover the period from January 1 to December 19": the two ends of a
+    // "span the years from May 2 to October 30": the two ends of a
     // span, not the date of an event (read below as other): a span that
     // will be covered may well be past.
     let span_end = |i: usize, cases: &[String]| {
@@ -589,6 +589,23 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         said,
         guessed: false,
     })
+}
+
+/// What a figure's measure noun says of its role: "the previous record
+/// was 3.9 billion dlrs" is the level before; a price noun makes a
+/// level per unit.
+fn measure_says_role(lex: &Lexicon, tree: &Tree<'_>, r: &mut Reading) {
+    let Some(me) = r.measure else { return };
+    let m = &lex.markers;
+    if tree
+        .kids_with(me, &["amod"])
+        .any(|k| Lexicon::has(&m.previous_modifiers, &tree.lemma(k)))
+    {
+        r.role = Role::Previous;
+    }
+    if r.role == Role::Level && Lexicon::has(&m.per_unit_nouns, &tree.lemma(me)) {
+        r.role = Role::PerUnit;
+    }
 }
 
 /// The modality a noun gives the figure inside its phrase: the figure's
@@ -695,7 +712,7 @@ fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> 
             .kids_with(v, &["nsubj"])
             .find(|&s| s != node && !tree.is_value(s))
         {
-            // "on sales that rose 13 pct to 4.9 billion": a relative
+            // "on sales that climbed 11 pct to 2.7 billion": a relative
             // clause's pronoun stands for the noun the clause is on.
             if tree.is_pronoun(s) && tree.deprel(v) == "acl:relcl" {
                 return tree

@@ -357,14 +357,14 @@ fn on_noun(
     let own = own_holder(lex, a, s, tree, m, salient);
     let lemma = tree.lemma(m);
     // On the noun, or on the verb or figure the noun hangs from ("a
-    // surplus of 7.2 bln dlrs with the U.S.", however the parser hung it).
+    // surplus of 1.2 bln dlrs with Chile", however the parser hung it).
     let other = |cases: &[String]| {
         let named = |k: usize| {
             (tree.case(k).is_some_and(|c| cases.contains(&c)) && tree.is_name(k))
                 .then(|| name_at(a, s, tree, k))
                 .flatten()
         };
-        // "a trade surplus of 7.2 bln dlrs with the U.S.": on the figure
+        // "a trade surplus of 1.2 bln dlrs with Chile": on the figure
         // the noun is of.
         let on_figure = || {
             tree.kids_with(m, &["nmod"])
@@ -383,8 +383,8 @@ fn on_noun(
     };
     // "Japan's trade surplus with the United States", "its stake in
     // Trilogy": a tie between the holder and the other party.
-    // A flow has a direction: "Taiwan's exports to China" are not
-    // "China's exports to Taiwan", so its parties keep their order.
+    // A flow has a direction: "Peru's exports to Brazil" are not
+    // "Brazil's exports to Peru", so its parties keep their order.
     let flow = lex.markers.flow_nouns.contains(&lemma);
     let with = if lex.relations.contains(&lemma) {
         other(&lex.markers.partner)

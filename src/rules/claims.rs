@@ -141,6 +141,8 @@ pub struct Markers {
     #[serde(default)]
     pub flow_nouns: Vec<String>,
     #[serde(default)]
+    pub earned_on: Vec<String>,
+    #[serde(default)]
     pub flow_cases: Vec<String>,
     #[serde(default)]
     pub place: Vec<String>,
@@ -202,6 +204,7 @@ impl Markers {
         self.pair_nouns.extend(o.pair_nouns);
         self.pair_cases.extend(o.pair_cases);
         self.flow_nouns.extend(o.flow_nouns);
+        self.earned_on.extend(o.earned_on);
         self.flow_cases.extend(o.flow_cases);
         self.place.extend(o.place);
         self.owner_cases.extend(o.owner_cases);

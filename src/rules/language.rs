@@ -76,7 +76,7 @@ pub struct Dates {
     pub prospective: Vec<String>,
     pub dateline_keywords: Vec<String>,
     pub clock_zones: Vec<String>,
-    /// Words before a year that make it an index's base ("base 1980"),
+    /// Words before a year that make it an index's base ("base 2010"),
     /// not a time.
     #[serde(default)]
     pub index_base: Vec<String>,

@@ -14,7 +14,7 @@ use regex::Regex;
 use serde::Serialize;
 
 /// Runs of digits and commas whose thousands do not come in threes
-/// ("7,033,00", "12345,678"), as byte spans of the sentence.
+/// ("4,126,00", "12345,678"), as byte spans of the sentence.
 fn mistyped_numbers(sentence: &str) -> Vec<(usize, usize)> {
     let bytes = sentence.as_bytes();
     let mut out = Vec::new();
@@ -253,8 +253,8 @@ impl ValueReader {
         let mut found: Vec<Value> = Vec::new();
         // The first recognizer to claim a stretch of text keeps it.
         let mut taken = SpanSet::new();
-        // A figure mistyped ("7,033,00") is no figure, and no part of it
-        // is one ("00", "033").
+        // A figure mistyped ("4,126,00") is no figure, and no part of it
+        // is one ("00", "126").
         for (s0, s1) in mistyped_numbers(sentence) {
             taken.insert(start + s0, start + s1);
         }

@@ -394,7 +394,7 @@ fn plausible(sentence: &str, s: usize, e: usize) -> bool {
     if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '.' | ',')) {
         return false;
     }
-    // "base 1980", "1980=100": an index's base.
+    // "base 2010", "2015=100": an index's base.
     let word_before = sentence[..s]
         .trim_end()
         .rsplit(|c: char| !c.is_alphabetic())
