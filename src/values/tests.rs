@@ -253,6 +253,16 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "actual",
     ),
     (
+        // A fall in another clause, before another figure, is not this one's.
+        "Output, which fell 0.4 pct in May, was 1.6 pct above the year-ago level.",
+        "",
+        "1.6 pct",
+        "percent",
+        "[1.55, 1.65)",
+        "%",
+        "actual",
+    ),
+    (
         "Sales fell 4% last year.",
         "",
         "4%",
