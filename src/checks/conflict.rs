@@ -49,7 +49,6 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
                 continue;
             }
             let restated = restated(corpus, va, vb);
-            let specified = |c: &Claim| !c.subject.is_empty() && !c.predicate.is_empty();
             if !(restated || specified(a) && specified(b)) {
                 continue;
             }
@@ -84,6 +83,11 @@ pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<
     out
 }
 
+/// Whether a claim's holder and measure were both read.
+fn specified(c: &Claim) -> bool {
+    !c.subject.is_empty() && !c.predicate.is_empty()
+}
+
 /// The pairs of versions (n < m, in order) that may conflict, found by
 /// what both sides must share rather than by trying every pair: one key
 /// can hold thousands of versions (a long table, a long list of figures).
@@ -101,11 +105,11 @@ fn candidate_pairs(
         return BTreeSet::new();
     };
     // Every claim of a group has the group's holder and measure.
-    let specified = !first.subject.is_empty() && !first.predicate.is_empty();
+    let group_specified = specified(first);
     let mut buckets: BTreeMap<(Modality, String), BTreeSet<usize>> = BTreeMap::new();
     for (n, v) in versions.iter().enumerate() {
         let c = &claims[v[0]];
-        if !specified {
+        if !group_specified {
             for &i in v {
                 if let Some(rest) = rest_of_sentence(corpus, &claims[i]) {
                     buckets.entry((c.modality, rest)).or_default().insert(n);

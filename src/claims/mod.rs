@@ -200,9 +200,9 @@ impl Extractor {
     /// Every claim of one document.
     pub fn extract(&self, doc_index: usize, a: &Analyzed) -> Vec<Claim> {
         let salient = holder::salient(&self.lexicon, a);
-        let (mut claims, mut rows) =
-            self.tables
-                .read(doc_index, a, &self.measures, salient.as_deref());
+        let (mut claims, rows) = self
+            .tables
+            .read(doc_index, a, &self.measures, salient.as_deref());
         let mut context = self.events.subjects.start(a);
         // The period the headline names ("4TH QTR NET", "FEBRUARY SALES
         // RISE"), and the last one a figure stated: what a figure with no
@@ -218,27 +218,17 @@ impl Extractor {
             .iter()
             .map(|s| holder::is_headline(a.sentence_text(s)))
             .collect();
-        // Rows by start, so a sentence's rows are found by binary search,
-        // with the farthest end of the rows so far: a row before the
-        // sentence that reaches into it overlaps it, whatever rows lie
-        // between.
-        rows.sort_unstable();
-        let reach: Vec<usize> = rows
-            .iter()
-            .scan(0, |far, &(_, r1)| {
-                *far = r1.max(*far);
-                Some(*far)
-            })
-            .collect();
-        let in_table = |s: &Sentence| {
-            let k = rows.partition_point(|&(r0, _)| r0 < s.end);
-            k > 0 && reach[k - 1] > s.start
-        };
+        // The table's rows as one span set: whether a sentence overlaps a
+        // row is a lookup, not a scan of the rows.
+        let mut table = crate::spans::SpanSet::new();
+        for &(r0, r1) in &rows {
+            table.insert(r0, r1);
+        }
         let read_figures: Vec<bool> = a
             .sentences
             .iter()
             .zip(&headlines)
-            .map(|(s, &headline)| !headline && !in_table(s))
+            .map(|(s, &headline)| !headline && !table.overlaps(s.start, s.end))
             .collect();
         a.sentences
             .par_iter()

@@ -110,13 +110,14 @@ impl DocEntities {
             .take_while(move |m| m.start < end)
     }
 
-    /// Mentions the span lies wholly inside ("Port" of "Port of Kestrel Bay").
+    /// Mentions the span lies wholly inside ("Port" of "Port of Kestrel Bay"):
+    /// from the first that ends at or after its end, those that start at
+    /// or before its start.
     pub fn covering(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
         let first = self.mentions.partition_point(|m| m.end < end);
         self.mentions[first..]
             .iter()
             .take_while(move |m| m.start <= start)
-            .filter(move |m| m.start <= start && end <= m.end)
     }
 
     /// People sharing a byte with the span, in text order.

@@ -715,7 +715,7 @@ fn signed_by_direction(sentence: &str, at: usize, amount: Amount) -> Amount {
         .into_iter()
         .rev()
         .collect();
-    // "which fell 0.4 pct in November, was 1.7 pct above": a fall before
+    // "which fell 0.4 pct in May, was 1.6 pct above": a fall before
     // another figure and a comma is that clause's.
     let tail = match tail.rfind(|c: char| c.is_ascii_digit()) {
         Some(d) if tail[d..].contains(',') => &tail[d..],
