@@ -166,3 +166,72 @@ fn a_measure_hung_on_another_figure_shares_its_verb_and_period() {
         ]
     );
 }
+
+#[test]
+fn an_amount_measures_what_it_is_of_through_the_amount_it_is_part_of() {
+    // "2.5 billion dlrs of 40 billion dlrs of foreign debt": both are debt.
+    // The dateline ("LINDVIK, March 3 -") holds nothing and dates nothing,
+    // though the publication date is given otherwise.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/amounts-of.txt", "2025-03-03"),
+        [
+            "level plan Norland | foreign debt | - | 2.5 billion dlrs = [2.45e9, 2.55e9) USD",
+            "level actual Norland | foreign debt | - | 40 billion dlrs = [3.95e10, 4.05e10) USD",
+            "level actual Norland | treasury bills | 2025-02-01..2025-02-28 | 600 mln dlrs = [5.5e8, 6.5e8) USD",
+        ]
+    );
+}
+
+#[test]
+fn where_the_tree_reaches_no_subject_word_order_gives_it() {
+    // The parser hangs "totalled" on "start"; "to around" is parsed with
+    // "to" on "around"; "ranging" modifies the noun before it.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/word-order.txt", "2025-04-06"),
+        [
+            "level actual Kestrel Bay Sugar | stocks | 2025-03-01..2025-03-31 | 41,500 tonnes = [41450, 41550) t",
+            "previous actual Kestrel Bay Sugar | stocks | 2024-03-01..2024-03-31 | 38,200 tonnes = [38150, 38250) t",
+            "level actual Kestrel Bay Sugar | exports | 2025-03-01..2025-03-31 | 7.4 billion crowns = [7.03e9, 7.77e9] CROWN",
+            "previous actual Kestrel Bay Sugar | exports | 2025-02-01..2025-02-28 | 8.1 billion = [8.05e9, 8.15e9) CROWN",
+            // (The month the sentence before stated, as no other is.)
+            "level actual Kestrel Bay Sugar | shares | 2025-02-01..2025-02-28 | 120,000 = [115000, 125000) share",
+            "range_low actual Kestrel Bay Sugar | prices | - | 11.25 = [11.245, 11.255) USD",
+            "range_high actual Kestrel Bay Sugar | prices | - | 12.50 dlrs = [12.495, 12.505) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_part_of_the_party_holds_its_own_figures_and_a_change_compared_with_is_before() {
+    // "The division had a turnover of X": not the group's turnover, and
+    // the group's share beside it lends it no name. "compared with a 4
+    // pct decline": the change of the year before.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/parts.txt", "2025-03-03"),
+        [
+            "level actual - | turnover | 2024-01-01..2024-12-31 | 3.1 billion crowns = [3.05e9, 3.15e9) CROWN",
+            "share actual Norland Metals | turnover | 2024-01-01..2024-12-31 | 41 pct = [40.5, 41.5) %",
+            "level actual Norland Metals | turnover | - | 7.6 billion = [7.55e9, 7.65e9) CROWN",
+            "change actual Norland Metals | imports | 2025-01-01..2025-03-31 | 12.5 pct = [12.45, 12.55) %",
+            "level actual Norland Metals | imports | 2025-01-01..2025-03-31 | 40.5 billion crowns = [4.045e10, 4.055e10) CROWN",
+            "previous actual Norland Metals | imports | 2024-01-01..2024-03-31 | 4 pct = [3.5, 4.5) %",
+            "previous actual Norland Metals | imports | 2024-01-01..2024-03-31 | 36 billion = [3.55e10, 3.65e10) CROWN",
+        ]
+    );
+}
+
+#[test]
+fn a_loss_of_an_amount_is_a_result_and_people_measure_nothing() {
+    // "put total losses at X": the object is what is valued. "a loss of
+    // 6.2 mln crowns" is a level, "a 4 pct loss" a change. Bankers who
+    // forecast a deficit are not what the figure measures.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/results-people.txt", "2025-04-20"),
+        [
+            "level actual Norland Sugar | losses | 2024-01-01..2024-12-31 | 34 mln crowns = [3.35e7, 3.45e7) CROWN",
+            "level actual Norland Sugar | loss | 2025-01-01..2025-03-31 | 6.2 mln crowns = [6.15e6, 6.25e6) CROWN",
+            "change actual Norland Sugar | exports | 2025-01-01..2025-03-31 | 4 pct = [3.5, 4.5) %",
+            "level forecast Norland Sugar | deficit | 2025-01-01..2025-12-31 | 1.5 billion crowns = [1.45e9, 1.55e9) CROWN",
+        ]
+    );
+}

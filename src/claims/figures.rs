@@ -55,6 +55,9 @@ impl Lexicon {
                 share: low(&n.share),
                 per_period: low(&n.per_period),
                 references: low(&n.references),
+                parts: low(&n.parts),
+                results: low(&n.results),
+                people: low(&n.people),
                 dropped_modifiers: low(&n.dropped_modifiers),
                 forecast: low(&n.forecast),
                 plan: low(&n.plan),
@@ -198,7 +201,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             && h > t
         {
             let lemma = tree.lemma(h);
-            if Lexicon::has(&lex.nouns.change, &lemma) {
+            if change_noun(lex, &lemma, v.kind) {
                 set_role(&mut r, Role::Change);
                 node = h;
             } else if Lexicon::has(&lex.nouns.share, &lemma) && is_ratio(v.kind) {
@@ -213,19 +216,15 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             }
         }
     }
-    // "7.1 million tonnes of cargo", "23 million barrels of oil": a
-    // quantity measures what it is of.
-    if matches!(v.kind, ValueKind::Quantity | ValueKind::Count) && r.measure.is_none() {
-        if let Some(of) = tree.kids_with(t, &["nmod"]).find(|&k| {
-            k > t
-                && tree
-                    .case(k)
-                    .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
-                && tree.upos(k) == "NOUN"
-                && !tree.is_value(k)
-        }) {
-            r.measure = Some(of);
-        }
+    // "7.1 million tonnes of cargo", "50 mln dlrs of debt securities": an
+    // amount measures what it is of, through an amount it is part of
+    // ("1.4 billion dlrs of 13 billion dlrs of debt").
+    if matches!(
+        v.kind,
+        ValueKind::Quantity | ValueKind::Count | ValueKind::Money
+    ) && r.measure.is_none()
+    {
+        r.measure = amount_of(lex, tree, t);
     }
     // "38.4 pct of Allied net sales": a share of what follows.
     if is_ratio(v.kind) && r.measure.is_none() {
@@ -245,7 +244,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         match case.as_deref() {
             Some(c) if Lexicon::has(&lex.markers.of, c) && tree.is_noun(h) && node == t => {
                 let lemma = tree.lemma(h);
-                if Lexicon::has(&lex.nouns.change, &lemma) {
+                if change_noun(lex, &lemma, v.kind) {
                     set_role(&mut r, Role::Change);
                     node = h;
                     continue;
@@ -366,7 +365,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             node
         };
         if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
-            if tree.is_noun(s) && !tree.is_name(s) {
+            if tree.is_noun(s) && !tree.is_name(s) && !people(lex, tree, s, v.kind) {
                 r.measure = Some(s);
                 measure_says_role(lex, tree, &mut r);
             }
@@ -388,6 +387,10 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     if let Some(p) = verb {
         let lemma = tree.lemma(p);
         if Lexicon::has(&lex.markers.previous_verbs, &lemma) {
+            // "compared with a 4 pct decline": the change before, too.
+            if r.role == Role::Change {
+                r.role = Role::Previous;
+            }
             set_role(&mut r, Role::Previous);
         }
         // "priced at 99-5/8 pct": a price.
@@ -395,7 +398,11 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             set_role(&mut r, Role::PerUnit);
         }
         let change_verb = Lexicon::has(&lex.verbs.change, &lemma);
-        let node_case = tree.case(node);
+        // "fell to around 18 mln", with "to" parsed onto "around": the
+        // word before the figure still says it is the level reached.
+        let node_case = tree.case(node).or_else(|| {
+            marker_before(tree, t).filter(|c| node == t && Lexicon::has(&lex.markers.level, c))
+        });
         if change_verb && r.role == Role::Level && !cop {
             let m = &lex.markers;
             match node_case.as_deref() {
@@ -425,8 +432,20 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 }
             }
         }
+        // "put total losses for last year at 34 mln": what the verb
+        // values at the figure is its object, not its subject.
+        if r.measure.is_none()
+            && Lexicon::has(&lex.verbs.level, &lemma)
+            && node_case
+                .as_deref()
+                .is_some_and(|c| Lexicon::has(&lex.markers.valued_at, c))
+        {
+            r.measure = tree.kids_with(p, &["obj"]).find(|&o| {
+                o != node && tree.is_noun(o) && !tree.is_name(o) && !people(lex, tree, o, v.kind)
+            });
+        }
         if r.measure.is_none() {
-            r.measure = subject_measure(lex, tree, p, node);
+            r.measure = subject_measure(lex, tree, p, node, v.kind);
         }
         if r.measure.is_none() {
             // "X earned 22 mln dlrs": what the verb names.
@@ -473,7 +492,8 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                     .kids_with(n, &["det"])
                     .any(|d| Lexicon::has(&lex.markers.definite, &tree.lemma(d)))
         };
-        r.measure = subject_before_verb(tree, t).filter(|&n| !refers(n));
+        r.measure = subject_by_word_order(lex, tree, t)
+            .filter(|&n| !refers(n) && !people(lex, tree, n, v.kind));
         r.guessed = r.measure.is_some();
     }
     // "the 3.8 pct 1987 forecast", "expectations for a 650 mln dlr rise":
@@ -658,6 +678,38 @@ fn is_ratio(k: ValueKind) -> bool {
     matches!(k, ValueKind::Percent | ValueKind::PercentagePoints)
 }
 
+/// Whether a noun the figure is on makes it a change: "a 5 pct loss",
+/// "a rise of 10 mln dlrs", but not "a loss of 18 mln dlrs", a result.
+fn change_noun(lex: &Lexicon, lemma: &str, kind: ValueKind) -> bool {
+    Lexicon::has(&lex.nouns.change, lemma)
+        && (is_ratio(kind) || !Lexicon::has(&lex.nouns.results, lemma))
+}
+
+/// A noun for people ("analysts", "bankers"): who speaks of a figure,
+/// not what it measures, unless the figure counts them.
+fn people(lex: &Lexicon, tree: &Tree<'_>, n: usize, kind: ValueKind) -> bool {
+    kind != ValueKind::Count && Lexicon::has(&lex.nouns.people, &tree.lemma(n))
+}
+
+/// The common noun an amount is "of", following amounts of amounts.
+fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let mut node = t;
+    for _ in 0..3 {
+        let of = tree.kids_with(node, &["nmod"]).find(|&k| {
+            k > node
+                && tree
+                    .case(k)
+                    .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
+        })?;
+        if tree.is_value(of) {
+            node = of;
+            continue;
+        }
+        return (tree.upos(of) == "NOUN").then_some(of);
+    }
+    None
+}
+
 /// A role once set by a stronger cue is kept.
 fn set_role(r: &mut Reading, role: Role) {
     if r.role == Role::Level || (r.role == Role::PerUnit && role == Role::Previous) {
@@ -690,6 +742,80 @@ fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
     (tree.upos(head) == "NOUN" && !tree.is_value(head)).then_some(head)
 }
 
+/// The head of the subject of the clause a figure ends, by word order,
+/// for trees that attach the figure where no subject can be reached
+/// ("Opening stocks at the start of the month totalled 3,000 tonnes",
+/// with the verb parsed as a modifier of "start"). Left of the figure
+/// comes the verb (a level verb right before the figure counts, however it
+/// was tagged: "Fees total two pct"); left of the verb, past auxiliaries
+/// and adverbs, noun groups: a group after a case word is a prepositional
+/// phrase, skipped; the first that is not is the subject, and its last
+/// common noun its head. A relative pronoun stands for the noun before it.
+fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let boundary = |i: usize| {
+        tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")")
+    };
+    let level_word = |i: usize| {
+        i + 1 == t && tree.upos(i) != "NOUN" && Lexicon::has(&lex.verbs.level, &tree.lemma(i))
+    };
+    let mut i = t;
+    let verb = loop {
+        i = i.checked_sub(1)?;
+        if boundary(i) {
+            return None;
+        }
+        if tree.is_verb(i) || level_word(i) {
+            break i;
+        }
+    };
+    let mut end = verb;
+    while end > 0 && matches!(tree.upos(end - 1), "AUX" | "ADV" | "PART") {
+        end -= 1;
+    }
+    let in_group = |k: usize| {
+        matches!(tree.upos(k), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
+            || tree.is_value(k)
+            || (tree.upos(k) == "PART" && tree.token(k).form.starts_with('\''))
+            || (tree.upos(k) == "VERB" && tree.rel(k) == "amod")
+    };
+    // "at prices ranging from 10 to 12 dlrs": a participle right after a
+    // noun modifies it.
+    let participle = matches!(tree.token(verb).xpos, "VBG" | "VBN");
+    if participle && end == verb && verb > 0 {
+        let n = verb - 1;
+        if tree.upos(n) == "NOUN" && !tree.is_value(n) {
+            return (!Lexicon::has(&lex.nouns.per_period, &tree.lemma(n))).then_some(n);
+        }
+    }
+    // "housing starts, which rose": the noun before the pronoun.
+    if end >= 2
+        && tree.is_pronoun(end - 1)
+        && tree.rel(end - 1) == "nsubj"
+        && tree.token(end - 2).form == ","
+    {
+        end -= 2;
+    }
+    for _ in 0..4 {
+        let mut start = end;
+        while start > 0 && in_group(start - 1) && !boundary(start - 1) {
+            start -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        let head = (start..end)
+            .rev()
+            .find(|&k| tree.upos(k) == "NOUN" && !tree.is_value(k));
+        match start.checked_sub(1) {
+            // A prepositional phrase ("at the start of the month"): the
+            // subject is before it.
+            Some(p) if tree.upos(p) == "ADP" => end = p,
+            _ => return head.filter(|&h| !Lexicon::has(&lex.nouns.per_period, &tree.lemma(h))),
+        }
+    }
+    None
+}
+
 /// Whether `node` lies in the subtree headed by `top`.
 fn within(tree: &Tree<'_>, mut node: usize, top: usize) -> bool {
     for _ in 0..tree.len() {
@@ -705,7 +831,13 @@ fn within(tree: &Tree<'_>, mut node: usize, top: usize) -> bool {
 }
 
 /// The measure in a verb's subject: "net profit rose", "sales totalled".
-fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> Option<usize> {
+fn subject_measure(
+    lex: &Lexicon,
+    tree: &Tree<'_>,
+    verb: usize,
+    node: usize,
+    kind: ValueKind,
+) -> Option<usize> {
     let mut v = verb;
     for _ in 0..4 {
         if let Some(s) = tree
@@ -718,6 +850,14 @@ fn subject_measure(lex: &Lexicon, tree: &Tree<'_>, verb: usize, node: usize) -> 
                 return tree
                     .head(v)
                     .filter(|&h| tree.is_noun(h) && !tree.is_name(h) && h != node);
+            }
+            // "Bankers forecast the deficit will exceed one billion dlrs",
+            // parsed with "exceed" a conjunct of "forecast": people say or
+            // expect figures; what they forecast is the object.
+            if people(lex, tree, s, kind) {
+                return tree
+                    .kids_with(v, &["obj"])
+                    .find(|&o| v != verb && o != node && tree.is_noun(o) && !tree.is_name(o));
             }
             if tree.is_noun(s)
                 && !tree.is_name(s)

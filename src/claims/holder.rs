@@ -8,6 +8,7 @@
 
 use super::figures::{Lexicon, Reading};
 use super::tree::Tree;
+use super::Role;
 use crate::document::{Analyzed, Sentence};
 use crate::rules::language::english;
 
@@ -272,6 +273,11 @@ pub fn holder(
             return Some(h);
         }
     }
+    // ("The division provided 38 pct of group sales": a share is of the
+    // whole, whose party the article's is.)
+    if r.role != Role::Share && of_a_part(lex, tree, r) {
+        return None;
+    }
     // The subject of the figure's verb, and of the saying verbs above it
     // when that is an organization (an analyst who says a figure does not
     // own it).
@@ -329,6 +335,27 @@ pub fn holder(
         parts: vec![n.to_string()],
         named: false,
     })
+}
+
+/// Whether the figure's verb has for subject a part of a party ("The
+/// division had a turnover of ..."): the part's figure, whose holder the
+/// text does not name.
+pub fn of_a_part(lex: &Lexicon, tree: &Tree<'_>, r: &Reading) -> bool {
+    let Some(subj) = r
+        .verb
+        .and_then(|v| tree.kid_with(v, &["nsubj", "nsubj:pass"]))
+    else {
+        return false;
+    };
+    let definite = tree
+        .kids_with(subj, &["det", "nmod:poss"])
+        .any(|k| lex.markers.definite.contains(&tree.lemma(k)) || tree.is_pronoun(k));
+    tree.upos(subj) == "NOUN"
+        && definite
+        && lex.nouns.parts.contains(&tree.lemma(subj))
+        && tree
+            .kids_with(subj, &["compound", "flat"])
+            .all(|k| !tree.is_name(k))
 }
 
 /// Whether a named holder is an organization or country, not a person:

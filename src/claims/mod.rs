@@ -473,7 +473,10 @@ impl Extractor {
                     measures[i] = measures[j].clone();
                 }
             }
-            if !holders[i].as_ref().is_some_and(|h| h.named) {
+            // ("The division had a turnover of 3 bln, 42 pct of the
+            // group's": the part's figure borrows no one's name.)
+            let part = r.role != Role::Share && holder::of_a_part(&self.lexicon, &tree, r);
+            if !part && !holders[i].as_ref().is_some_and(|h| h.named) {
                 if let Some(j) = (0..readings.len())
                     .find(|&j| related(j) && holders[j].as_ref().is_some_and(|h| h.named))
                 {

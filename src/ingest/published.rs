@@ -68,15 +68,21 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").unwrap());
 
 pub fn determine(doc: &Document, flag: Option<NaiveDate>) -> Published {
+    let found = dateline(&doc.text);
+    // A date given otherwise still leaves the dateline no part of the
+    // story: its place holds nothing, its date dates no figure.
+    let given = |date: NaiveDate, from: PublishedFrom| Published {
+        dateline_end: found.map(|(_, end)| end),
+        ..stated(date, from)
+    };
     if let Some(date) = flag {
-        return stated(date, PublishedFrom::Flag);
+        return given(date, PublishedFrom::Flag);
     }
     if let Some((raw, from)) = &doc.meta_published {
         if let Ok(date) = meta_date(raw) {
-            return stated(date, *from);
+            return given(date, *from);
         }
     }
-    let found = dateline(&doc.text);
     let dateline_end = found.map(|(_, end)| end);
     let mut published = match found.and_then(|(date, _)| date) {
         Some(date) => stated(date, PublishedFrom::Dateline),

@@ -32,6 +32,16 @@ pub struct NounClasses {
     pub per_period: Vec<String>,
     #[serde(default)]
     pub references: Vec<String>,
+    /// Change nouns that are a result for an amount ("a loss of 5 mln").
+    #[serde(default)]
+    pub results: Vec<String>,
+    /// Nouns for people, never what a figure measures.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Nouns for a part of a party ("the division"), whose figures are
+    /// not the party's.
+    #[serde(default)]
+    pub parts: Vec<String>,
     #[serde(default)]
     pub dropped_modifiers: Vec<String>,
     /// Nouns that make the figures inside their phrase a forecast, a plan
@@ -150,6 +160,10 @@ pub struct Markers {
     pub owner_cases: Vec<String>,
     #[serde(default)]
     pub previous_changes: Vec<String>,
+    /// The case word of the figure a verb values its object at ("put
+    /// losses at 34 mln").
+    #[serde(default)]
+    pub valued_at: Vec<String>,
     #[serde(default)]
     pub previous_modifiers: Vec<String>,
     #[serde(default)]
@@ -209,6 +223,7 @@ impl Markers {
         self.place.extend(o.place);
         self.owner_cases.extend(o.owner_cases);
         self.previous_changes.extend(o.previous_changes);
+        self.valued_at.extend(o.valued_at);
         self.previous_modifiers.extend(o.previous_modifiers);
         self.running.extend(o.running);
         self.revised.extend(o.revised);
@@ -255,6 +270,9 @@ impl NounClasses {
         self.share.extend(other.share);
         self.per_period.extend(other.per_period);
         self.references.extend(other.references);
+        self.parts.extend(other.parts);
+        self.results.extend(other.results);
+        self.people.extend(other.people);
         self.dropped_modifiers.extend(other.dropped_modifiers);
         self.forecast.extend(other.forecast);
         self.plan.extend(other.plan);
