@@ -235,3 +235,19 @@ fn a_loss_of_an_amount_is_a_result_and_people_measure_nothing() {
         ]
     );
 }
+
+#[test]
+fn a_light_verbs_noun_names_its_event_and_an_event_after_publication_is_planned() {
+    // "was made", "have a maturity", "covers production": the verb says
+    // little, its noun names the event. A date after the article's own is
+    // of an event that has not happened yet.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/events.txt", "2025-03-10"),
+        [
+            "event_date actual Norland | arms shipment | 2024-08-01..2024-08-31 | August 2024",
+            "event_date plan Norland | maturity | 2031-04-30..2031-04-30 | April 30, 2031",
+            // ("mid-" is not read: the year, wider, stands.)
+            "event_date plan Kestrel Mining | continuing production | 2027-01-01..2027-12-31 | 2027",
+        ]
+    );
+}

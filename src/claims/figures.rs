@@ -72,6 +72,7 @@ impl Lexicon {
                 target: low(&v.target),
                 future: low(&v.future),
                 conditional: low(&v.conditional),
+                light: low(&v.light),
                 nominal: v.nominal.clone(),
             },
             markers: rules.markers.clone(),
@@ -569,7 +570,25 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         return None;
     }
     let (measure, verb) = if tree.is_verb(a) {
-        (None, Some(a))
+        // "The shipment was made in August", "the notes have a final
+        // maturity on April 30": a light verb's noun names the event.
+        let event_noun = Lexicon::has(&lex.verbs.light, &lemma)
+            .then(|| {
+                let noun = |k: usize| {
+                    tree.upos(k) == "NOUN"
+                        && !tree.is_value(k)
+                        && !Lexicon::has(&lex.nouns.references, &tree.lemma(k))
+                        && !Lexicon::has(&lex.nouns.people, &tree.lemma(k))
+                        && !Lexicon::has(&lex.nouns.per_period, &tree.lemma(k))
+                };
+                // What is made or expected, else what is had or covered,
+                // else what has or covers it.
+                ["nsubj:pass", "obj", "nsubj"]
+                    .iter()
+                    .find_map(|rel| tree.kids_with(a, &[rel]).find(|&k| noun(k)))
+            })
+            .flatten();
+        (event_noun, Some(a))
     } else if tree.is_noun(a) {
         let mut v = a;
         let mut verb = None;

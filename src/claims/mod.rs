@@ -669,6 +669,14 @@ impl Extractor {
                 None => holder::holder(&self.lexicon, a, s, tree, &reading, salient),
             };
             let once = once.map(|(class, _)| class);
+            // An event dated after the article was published has not
+            // happened: it is planned, whatever tense states it ("the
+            // notes mature on ...", "production through mid-1990").
+            let future = a
+                .published
+                .date
+                .filter(|_| a.published.from != crate::ingest::PublishedFrom::None)
+                .is_some_and(|p| interval.lo > crate::calendar::day_number(p));
             let (frame, predicate, label) = match once {
                 Some(e) => (e.class.clone(), e.class.clone(), Some(e.label.clone())),
                 None => ("event".to_string(), measure.canonical.clone(), None),
@@ -685,7 +693,11 @@ impl Extractor {
                 value: ClaimValue::Date { interval },
                 value_text: v.text.clone(),
                 value_kind: ValueKind::Time,
-                modality: reading.modality.unwrap_or(Modality::Actual),
+                modality: reading.modality.unwrap_or(if future {
+                    Modality::Plan
+                } else {
+                    Modality::Actual
+                }),
                 evidence: s.cite(doc, v.start, v.end, &v.text),
                 holder: holder.as_ref().map(Holder::display),
                 measure: measure.text,

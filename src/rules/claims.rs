@@ -258,6 +258,10 @@ pub struct VerbClasses {
     pub future: Vec<String>,
     #[serde(default)]
     pub conditional: Vec<String>,
+    /// Verbs whose noun names the event they date ("the shipment was
+    /// made in August").
+    #[serde(default)]
+    pub light: Vec<String>,
     /// Verb lemma → the noun that names what its figure measures.
     #[serde(default)]
     pub nominal: BTreeMap<String, String>,
@@ -290,6 +294,7 @@ impl VerbClasses {
         self.target.extend(other.target);
         self.future.extend(other.future);
         self.conditional.extend(other.conditional);
+        self.light.extend(other.light);
         self.nominal.extend(other.nominal);
     }
 }
