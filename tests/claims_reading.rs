@@ -251,3 +251,19 @@ fn a_light_verbs_noun_names_its_event_and_an_event_after_publication_is_planned(
         ]
     );
 }
+
+#[test]
+fn a_figure_compared_takes_the_pair_and_a_province_before_a_noun_holds_nothing() {
+    // "against 2.8 billion": the level's pair (the article's party and
+    // Chile), not the party alone. "The Quebec properties of Kestrel
+    // Mining": where the properties are, not whose; cubic feet are a unit.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/pairs-regions.txt", "2025-03-01"),
+        [
+            "level actual Chile–Peru | trade | 2024-01-01..2024-12-31 | 3.1 billion dlrs = [3.05e9, 3.15e9) USD",
+            "previous actual Chile–Peru | trade | 2023-01-01..2023-12-31 | 2.8 billion = [2.75e9, 2.85e9) USD",
+            // (The year the sentence before stated, as no other is.)
+            "level actual Kestrel Mining | natural gas | 2023-01-01..2023-12-31 | 41 billion cubic feet = [4.05e10, 4.15e10) ft3",
+        ]
+    );
+}

@@ -470,10 +470,23 @@ fn own_holder(
     }
     // "Azerbaijan–China trade", "Allied net sales": names before the noun;
     // "property company MEPC Plc": a name after it.
+    // ("the Louisiana properties": a state or province after "the" says
+    // where the things are, not whose.)
+    let definite = tree
+        .kids_with(m, &["det"])
+        .any(|d| lex.markers.definite.contains(&tree.lemma(d)));
+    let region = |k: usize| {
+        let t = tree.token(k);
+        a.entities
+            .covering(t.start, t.end)
+            .any(|e| e.kind == crate::model::EntityKind::Region)
+    };
     let mut names: Vec<String> = Vec::new();
     for k in tree.kids(m).iter().copied().filter(|&k| {
         tree.is_name(k)
-            && ((k < m && matches!(tree.rel(k), "compound" | "amod" | "nmod"))
+            && ((k < m
+                && matches!(tree.rel(k), "compound" | "amod" | "nmod")
+                && !(definite && region(k)))
                 || (k == m + 1 && matches!(tree.rel(k), "appos" | "flat" | "compound")))
     }) {
         if let Some(h) = holder_at(a, s, tree, k) {

@@ -476,9 +476,23 @@ impl Extractor {
             // ("The division had a turnover of 3 bln, 42 pct of the
             // group's": the part's figure borrows no one's name.)
             let part = r.role != Role::Share && holder::of_a_part(&self.lexicon, &tree, r);
+            // A party of a pair the related figure names ("trade with the
+            // Soviet Union is estimated at X, against Y") is that pair.
+            let narrower = |h: &Holder, wide: &Holder| {
+                (wide.named || !h.named)
+                    && wide.parts.len() > h.parts.len()
+                    && h.parts.iter().all(|p| wide.parts.contains(p))
+            };
             if !part && !holders[i].as_ref().is_some_and(|h| h.named) {
                 if let Some(j) = (0..readings.len())
                     .find(|&j| related(j) && holders[j].as_ref().is_some_and(|h| h.named))
+                {
+                    holders[i] = holders[j].clone();
+                }
+            }
+            if let Some(h) = holders[i].clone().filter(|_| !part) {
+                if let Some(j) = (0..readings.len())
+                    .find(|&j| related(j) && holders[j].as_ref().is_some_and(|w| narrower(&h, w)))
                 {
                     holders[i] = holders[j].clone();
                 }
