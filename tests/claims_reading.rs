@@ -267,3 +267,22 @@ fn a_figure_compared_takes_the_pair_and_a_province_before_a_noun_holds_nothing()
         ]
     );
 }
+
+#[test]
+fn a_ministry_speaks_for_its_country_and_a_verb_that_foresees_makes_a_forecast() {
+    // "the Finance Ministry" in an article about Sweden is Sweden's;
+    // "had predicted a growth of 2.8 pct" is a forecast in any tense.
+    // "1.7 mln British pounds in cash": pounds sterling, of cash.
+    // "is forecast at": a forecast too.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/ministry.txt", "2025-02-20"),
+        [
+            "change actual Sweden | exports | 2024-01-01..2024-12-31 | 2.1 pct = [2.05, 2.15) %",
+            "change forecast Sweden | exports | 2024-01-01..2024-12-31 | 2.8 pct = [2.75, 2.85) %",
+            // (The year the sentence before stated, as no other is.)
+            "level plan Kestrel Mining | cash | 2024-01-01..2024-12-31 | 1.7 mln British pounds = [1.65e6, 1.75e6) GBP",
+            // "in calendar 2025" is a time, not what the tonnes are in.
+            "level forecast Norland | copra output | 2025-01-01..2025-12-31 | 1.2 mln tonnes = [1.15e6, 1.25e6) t",
+        ]
+    );
+}

@@ -58,6 +58,7 @@ impl Lexicon {
                 parts: low(&n.parts),
                 results: low(&n.results),
                 people: low(&n.people),
+                government_bodies: low(&n.government_bodies),
                 dropped_modifiers: low(&n.dropped_modifiers),
                 forecast: low(&n.forecast),
                 plan: low(&n.plan),
@@ -73,6 +74,7 @@ impl Lexicon {
                 future: low(&v.future),
                 conditional: low(&v.conditional),
                 light: low(&v.light),
+                foresee: low(&v.foresee),
                 nominal: v.nominal.clone(),
             },
             markers: rules.markers.clone(),
@@ -226,6 +228,11 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     ) && r.measure.is_none()
     {
         r.measure = amount_of(lex, tree, t);
+    }
+    // "1.7 mln pounds in cash", "100 mln pesos in export earnings": what
+    // an amount is in, written right after it.
+    if matches!(v.kind, ValueKind::Quantity | ValueKind::Money) && r.measure.is_none() {
+        r.measure = amount_in(lex, tree, t);
     }
     // "38.4 pct of Allied net sales": a share of what follows.
     if is_ratio(v.kind) && r.measure.is_none() {
@@ -477,7 +484,17 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         let moves = matches!(r.role, Role::Change | Role::Previous)
             || Lexicon::has(&lex.verbs.level, &lemma);
         if !in_subject {
-            r.said = modality(lex, tree, p, moves);
+            // "had predicted a growth of 2.8 pct", "forecast the crop at
+            // X": the figure's own verb foresees it, in any tense.
+            r.said = if Lexicon::has(&lex.verbs.foresee, &lemma) {
+                Some(Said {
+                    modality: Modality::Forecast,
+                    cue: p,
+                    now: present(tree, p),
+                })
+            } else {
+                modality(lex, tree, p, moves)
+            };
             r.modality = r.said.map(|s| s.modality);
         }
     }
@@ -708,6 +725,35 @@ fn change_noun(lex: &Lexicon, lemma: &str, kind: ValueKind) -> bool {
 /// not what it measures, unless the figure counts them.
 fn people(lex: &Lexicon, tree: &Tree<'_>, n: usize, kind: ValueKind) -> bool {
     kind != ValueKind::Count && Lexicon::has(&lex.nouns.people, &tree.lemma(n))
+}
+
+/// The noun group right after an amount and "in", with no article: its
+/// last common noun, unless a time, a party or people.
+fn amount_in(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let case = t + 1;
+    if case >= tree.len() || !Lexicon::has(&lex.markers.amount_in, &tree.lemma(case)) {
+        return None;
+    }
+    let mut last = None;
+    let mut j = case + 1;
+    while j < tree.len() && matches!(tree.upos(j), "ADJ" | "NOUN") && !tree.is_value(j) {
+        if tree.upos(j) == "NOUN" {
+            last = Some(j);
+        }
+        j += 1;
+    }
+    // "in calendar 1987", "in fiscal 1986": a time.
+    if j < tree.len() && tree.is_value(j) {
+        return None;
+    }
+    last.filter(|&n| {
+        let lemma = tree.lemma(n);
+        // ("in excess of", "in total": words of amount, no measure.)
+        !Lexicon::has(&lex.nouns.per_period, &lemma)
+            && !Lexicon::has(&lex.nouns.neutral, &lemma)
+            && !Lexicon::has(&lex.nouns.references, &lemma)
+            && !Lexicon::has(&lex.nouns.people, &lemma)
+    })
 }
 
 /// The common noun an amount is "of", following amounts of amounts.

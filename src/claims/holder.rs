@@ -358,6 +358,31 @@ pub fn of_a_part(lex: &Lexicon, tree: &Tree<'_>, r: &Reading) -> bool {
             .all(|k| !tree.is_name(k))
 }
 
+/// A government body named by its field alone ("the Finance Ministry",
+/// "the Statistics Office") speaks for the article's country.
+pub fn of_the_country(lex: &Lexicon, h: Holder, country: Option<&str>) -> Holder {
+    let Some(country) = country else { return h };
+    let body = match h.parts.as_slice() {
+        [one] => {
+            let words: Vec<&str> = one.split_whitespace().collect();
+            words.len() == 2
+                && lex
+                    .nouns
+                    .government_bodies
+                    .contains(&words[1].to_lowercase())
+        }
+        _ => false,
+    };
+    if body {
+        Holder {
+            parts: vec![country.to_string()],
+            named: h.named,
+        }
+    } else {
+        h
+    }
+}
+
 /// Whether a named holder is an organization or country, not a person:
 /// the gazetteer knows it, it is the article's party, or its name ends the
 /// way organizations' names do.

@@ -204,6 +204,14 @@ impl Extractor {
             .tables
             .read(doc_index, a, &self.measures, salient.as_deref());
         let mut context = self.events.subjects.start(a);
+        // The article's country, when its party is one: whose ministry or
+        // statistics office "the Finance Ministry" is.
+        let country = salient.clone().filter(|n| {
+            a.entities
+                .mentions
+                .iter()
+                .any(|m| m.entity == *n && m.kind == crate::model::EntityKind::Country)
+        });
         // The period the headline names ("4TH QTR NET", "FEBRUARY SALES
         // RISE"), and the last one a figure stated: what a figure with no
         // time of its own is read as being for.
@@ -255,7 +263,8 @@ impl Extractor {
             };
             let labelled = self.events.event_claims(&reading);
             if read_figures[si] {
-                let mut found = self.figure_claims(doc_index, a, s, salient.as_deref());
+                let mut found =
+                    self.figure_claims(doc_index, a, s, salient.as_deref(), country.as_deref());
                 // A date a labelled frame already read ("signed the X
                 // Agreement in 2021") is that frame's, not a second event.
                 found.retain(|c| {
@@ -312,6 +321,7 @@ impl Extractor {
         a: &Analyzed,
         s: &Sentence,
         salient: Option<&str>,
+        country: Option<&str>,
     ) -> Vec<Claim> {
         if s.values.is_empty() {
             return Vec::new();
@@ -327,7 +337,10 @@ impl Extractor {
         let times = period::times(&s.values, &tokens);
         let holders: Vec<Option<Holder>> = readings
             .iter()
-            .map(|r| holder::holder(&self.lexicon, a, s, &tree, r, salient))
+            .map(|r| {
+                holder::holder(&self.lexicon, a, s, &tree, r, salient)
+                    .map(|h| holder::of_the_country(&self.lexicon, h, country))
+            })
             .collect();
         let previous_tokens: Vec<usize> = readings
             .iter()

@@ -35,6 +35,10 @@ pub struct NounClasses {
     /// Change nouns that are a result for an amount ("a loss of 5 mln").
     #[serde(default)]
     pub results: Vec<String>,
+    /// The last words of a government body named by its field alone
+    /// ("Finance Ministry"), which speaks for the article's country.
+    #[serde(default)]
+    pub government_bodies: Vec<String>,
     /// Nouns for people, never what a figure measures.
     #[serde(default)]
     pub people: Vec<String>,
@@ -160,6 +164,9 @@ pub struct Markers {
     pub owner_cases: Vec<String>,
     #[serde(default)]
     pub previous_changes: Vec<String>,
+    /// The case word of what an amount is in ("1.7 mln pounds in cash").
+    #[serde(default)]
+    pub amount_in: Vec<String>,
     /// The case word of the figure a verb values its object at ("put
     /// losses at 34 mln").
     #[serde(default)]
@@ -224,6 +231,7 @@ impl Markers {
         self.owner_cases.extend(o.owner_cases);
         self.previous_changes.extend(o.previous_changes);
         self.valued_at.extend(o.valued_at);
+        self.amount_in.extend(o.amount_in);
         self.previous_modifiers.extend(o.previous_modifiers);
         self.running.extend(o.running);
         self.revised.extend(o.revised);
@@ -258,6 +266,10 @@ pub struct VerbClasses {
     pub future: Vec<String>,
     #[serde(default)]
     pub conditional: Vec<String>,
+    /// Verbs that foresee their own figure ("predicted a growth of 2.8
+    /// pct").
+    #[serde(default)]
+    pub foresee: Vec<String>,
     /// Verbs whose noun names the event they date ("the shipment was
     /// made in August").
     #[serde(default)]
@@ -277,6 +289,7 @@ impl NounClasses {
         self.parts.extend(other.parts);
         self.results.extend(other.results);
         self.people.extend(other.people);
+        self.government_bodies.extend(other.government_bodies);
         self.dropped_modifiers.extend(other.dropped_modifiers);
         self.forecast.extend(other.forecast);
         self.plan.extend(other.plan);
@@ -295,6 +308,7 @@ impl VerbClasses {
         self.future.extend(other.future);
         self.conditional.extend(other.conditional);
         self.light.extend(other.light);
+        self.foresee.extend(other.foresee);
         self.nominal.extend(other.nominal);
     }
 }
