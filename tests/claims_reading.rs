@@ -286,3 +286,17 @@ fn a_ministry_speaks_for_its_country_and_a_verb_that_foresees_makes_a_forecast()
         ]
     );
 }
+
+#[test]
+fn a_year_split_by_a_dash_is_a_fiscal_year_and_it_carries_into_the_next_sentence() {
+    // "in 2025-26": April to March (no calendar known for Norland), not
+    // two whole years; "Total spending is budgeted at" is for it too, and
+    // a plan.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/split-year.txt", "2025-03-01"),
+        [
+            "level plan Norland | budget deficit | 2025-04-01..2026-03-31 | 850 mln dlrs = [8.495e8, 8.505e8) USD",
+            "level plan Norland | spending | 2025-04-01..2026-03-31 | 10.2 billion dlrs = [1.015e10, 1.025e10) USD",
+        ]
+    );
+}

@@ -75,6 +75,7 @@ impl Lexicon {
                 conditional: low(&v.conditional),
                 light: low(&v.light),
                 foresee: low(&v.foresee),
+                plan_own: low(&v.plan_own),
                 nominal: v.nominal.clone(),
             },
             markers: rules.markers.clone(),
@@ -485,15 +486,22 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             || Lexicon::has(&lex.verbs.level, &lemma);
         if !in_subject {
             // "had predicted a growth of 2.8 pct", "forecast the crop at
-            // X": the figure's own verb foresees it, in any tense.
-            r.said = if Lexicon::has(&lex.verbs.foresee, &lemma) {
-                Some(Said {
-                    modality: Modality::Forecast,
+            // X", "is budgeted at X": the figure's own verb foresees or
+            // plans it, in any tense.
+            let own = if Lexicon::has(&lex.verbs.foresee, &lemma) {
+                Some(Modality::Forecast)
+            } else if Lexicon::has(&lex.verbs.plan_own, &lemma) {
+                Some(Modality::Plan)
+            } else {
+                None
+            };
+            r.said = match own {
+                Some(modality) => Some(Said {
+                    modality,
                     cue: p,
                     now: present(tree, p),
-                })
-            } else {
-                modality(lex, tree, p, moves)
+                }),
+                None => modality(lex, tree, p, moves),
             };
             r.modality = r.said.map(|s| s.modality);
         }

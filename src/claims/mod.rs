@@ -275,12 +275,14 @@ impl Extractor {
                                 && l.evidence.sentence_start == c.evidence.sentence_start
                         })
                 });
-                for c in &mut found {
+                let mut carried = vec![false; found.len()];
+                for (c, carried) in found.iter_mut().zip(&mut carried) {
                     let carries = matches!(
                         c.role,
                         Role::Level | Role::Change | Role::Share | Role::PerUnit
                     );
                     if c.period.is_none() && carries && c.kind != FrameKind::Event {
+                        *carried = true;
                         let earlier = last_period
                             .as_ref()
                             .filter(|(at, _, _)| si - at <= 2)
@@ -292,11 +294,16 @@ impl Extractor {
                         }
                     }
                 }
-                if let Some(c) = found
-                    .iter()
-                    .rev()
-                    .find(|c| c.sure.period && c.role != Role::EventDate)
-                {
+                // The last period the sentence stated itself, surely or as
+                // a fiscal year whose calendar is guessed ("in 1987-88"),
+                // is what the next sentences' figures are for.
+                if let Some((c, _)) = found.iter().zip(&carried).rev().find(|(c, &carried)| {
+                    !carried
+                        && c.period.is_some()
+                        && c.role != Role::EventDate
+                        && (c.sure.period
+                            || matches!(c.role, Role::Level | Role::Change | Role::Share))
+                }) {
                     if let (Some(p), Some(t)) = (c.period, &c.period_text) {
                         last_period = Some((si, p, t.clone()));
                     }

@@ -159,15 +159,19 @@ fn fiscal(
     after: &str,
     fiscal_start: Option<(u32, u32)>,
 ) -> Option<(NaiveDate, NaiveDate)> {
+    // "1987-88" is written as often as "1987/88"; "1987-1988" may be two
+    // whole years, so a dash takes two digits after it only.
+    let dashed = !written.contains('/');
     let digits: String = written
         .chars()
+        .map(|c| if matches!(c, '-' | '–') { '/' } else { c })
         .filter(|c| c.is_ascii_digit() || *c == '/')
         .collect();
     let (a, b) = digits.rsplit_once('/')?;
     let y1: i32 = a.get(a.len().checked_sub(4)?..)?.parse().ok()?;
     let y2: i32 = match b.len() {
         2 => (y1 / 100) * 100 + b.parse::<i32>().ok()?,
-        4 => b.parse().ok()?,
+        4 if !dashed => b.parse().ok()?,
         _ => return None,
     };
     let y2 = if y2 < y1 { y2 + 100 } else { y2 };
@@ -228,6 +232,11 @@ mod tests {
             Some((ymd(1999, 7, 1), ymd(2000, 6, 30)))
         );
         assert_eq!(fiscal("1985/87", "", None), None);
+        assert_eq!(
+            fiscal("1987-88", "", None),
+            Some((ymd(1987, 4, 1), ymd(1988, 3, 31)))
+        );
+        assert_eq!(fiscal("1987-1988", "", None), None);
         assert_eq!(fiscal("2024", "", None), None);
     }
 

@@ -270,6 +270,9 @@ pub struct VerbClasses {
     /// pct").
     #[serde(default)]
     pub foresee: Vec<String>,
+    /// Verbs that plan their own figure ("budgeted at 10 bln dlrs").
+    #[serde(default)]
+    pub plan_own: Vec<String>,
     /// Verbs whose noun names the event they date ("the shipment was
     /// made in August").
     #[serde(default)]
@@ -309,6 +312,7 @@ impl VerbClasses {
         self.conditional.extend(other.conditional);
         self.light.extend(other.light);
         self.foresee.extend(other.foresee);
+        self.plan_own.extend(other.plan_own);
         self.nominal.extend(other.nominal);
     }
 }
