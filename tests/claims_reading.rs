@@ -300,3 +300,16 @@ fn a_year_split_by_a_dash_is_a_fiscal_year_and_it_carries_into_the_next_sentence
         ]
     );
 }
+
+#[test]
+fn a_month_the_headline_writes_in_capitals_dates_the_figures_without_one() {
+    // "FALL IN FEBRUARY": the level reached is February's; the previous
+    // level keeps its own month.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/headline-month.txt", "2025-03-20"),
+        [
+            "level actual Norland | exports | 2025-02-01..2025-02-28 | 18.9 billion crowns = [1.885e10, 1.895e10) CROWN",
+            "previous actual Norland | exports | 2025-01-01..2025-01-31 | 20.4 billion = [2.035e10, 2.045e10) CROWN",
+        ]
+    );
+}

@@ -148,9 +148,17 @@ impl Language {
     pub fn month_pattern(&self) -> String {
         let names = self.dates.months.iter().filter_map(|f| f.first());
         let abbreviations = self.dates.months.iter().flat_map(|f| f.iter().skip(1));
+        // Headlines write full names in capitals ("DEFICIT WIDENS IN
+        // FEBRUARY"); capitals of abbreviations ("MAR", "MAY") are words.
+        let capitals: Vec<String> = names.clone().map(|n| n.to_uppercase()).collect();
         format!(
             "(?:{})\\.?",
-            alternation(names.chain(abbreviations).map(String::as_str))
+            alternation(
+                names
+                    .chain(abbreviations)
+                    .map(String::as_str)
+                    .chain(capitals.iter().map(String::as_str))
+            )
         )
     }
 
