@@ -313,3 +313,19 @@ fn a_month_the_headline_writes_in_capitals_dates_the_figures_without_one() {
         ]
     );
 }
+
+#[test]
+fn word_order_mends_a_misparsed_subject_and_a_figure_hung_on_its_year() {
+    // "before restructuring costs" was parsed as the subject: a phrase
+    // with a case word is none, and "the nine months" is a period, not
+    // part of the measure. "had sales for 2024 of 64 mln": the year
+    // dates the sales, it is no event.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/misparsed.txt", "2025-02-01"),
+        [
+            "level actual Kestrel | pretax loss | - | 31 mln dlrs = [3.05e7, 3.15e7) USD",
+            "previous actual Kestrel | pretax loss | - | 22 mln dlrs = [2.15e7, 2.25e7) USD",
+            "level actual Norland Steel | sales | 2024-01-01..2024-12-31 | 64 mln dlrs = [6.08e7, 6.72e7] USD",
+        ]
+    );
+}

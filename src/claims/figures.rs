@@ -269,6 +269,21 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 node = h;
                 break;
             }
+            // "had sales for 1986 of 76 mln dlrs", the figure parsed onto
+            // the year: what the verb has before the year.
+            Some(c)
+                if Lexicon::has(&lex.markers.of, c)
+                    && tree.token(h).value == Some(ValueKind::Time)
+                    && node == t =>
+            {
+                r.measure = tree.head(h).filter(|&v| tree.is_verb(v)).and_then(|v| {
+                    tree.kids_with(v, &["obj"])
+                        .find(|&o| o < h && tree.is_noun(o) && !tree.is_name(o))
+                });
+                if r.measure.is_some() {
+                    node = h;
+                }
+            }
             Some(c) if Lexicon::has(&lex.markers.previous, c) => {
                 set_role(&mut r, Role::Previous);
             }
@@ -868,22 +883,35 @@ fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usi
     {
         end -= 2;
     }
-    for _ in 0..4 {
+    let not_time = |h: &usize| !Lexicon::has(&lex.nouns.per_period, &tree.lemma(*h));
+    // The head of the group after a conjunction, should nothing before
+    // the conjunction be a noun group ("sales rose and profit fell").
+    let mut conjunct: Option<usize> = None;
+    for _ in 0..6 {
         let mut start = end;
         while start > 0 && in_group(start - 1) && !boundary(start - 1) {
             start -= 1;
         }
         if start == end {
-            return None;
+            return conjunct.filter(not_time);
         }
         let head = (start..end)
             .rev()
             .find(|&k| tree.upos(k) == "NOUN" && !tree.is_value(k));
         match start.checked_sub(1) {
-            // A prepositional phrase ("at the start of the month"): the
-            // subject is before it.
-            Some(p) if tree.upos(p) == "ADP" => end = p,
-            _ => return head.filter(|&h| !Lexicon::has(&lex.nouns.per_period, &tree.lemma(h))),
+            // A prepositional phrase ("at the start of the month", "before
+            // restructuring costs"): the subject is before it.
+            Some(p) if tree.upos(p) == "ADP" || tree.rel(p) == "case" => {
+                conjunct = None;
+                end = p;
+            }
+            // "costs and extraordinary items": one phrase, whatever
+            // precedes its first part is what precedes it.
+            Some(p) if tree.upos(p) == "CCONJ" => {
+                conjunct = conjunct.or(head);
+                end = p;
+            }
+            _ => return head.filter(not_time),
         }
     }
     None
@@ -931,6 +959,11 @@ fn subject_measure(
                 return tree
                     .kids_with(v, &["obj"])
                     .find(|&o| v != verb && o != node && tree.is_noun(o) && !tree.is_name(o));
+            }
+            // A "subject" with a case word ("before restructuring costs")
+            // is a misparsed phrase: word order finds the subject.
+            if tree.kid_with(s, &["case"]).is_some() {
+                return subject_by_word_order(lex, tree, node).filter(|&n| n != node);
             }
             if tree.is_noun(s)
                 && !tree.is_name(s)

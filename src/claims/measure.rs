@@ -187,7 +187,9 @@ impl Measures {
                     .find(|&c| c < k && self.cases.contains(&tree.lemma(c)))?;
                 let ok = tree.upos(k) == "NOUN"
                     && !tree.is_value(k)
-                    && !self.times.contains(&tree.lemma(k))
+                    // ("nine months net" is of a period; "one-month
+                    // deposits" are a kind of deposit.)
+                    && (!self.times.contains(&tree.lemma(k)) || hyphenated(tree, k).contains('-'))
                     && !self.references.contains(&tree.lemma(k))
                     && !self.is_unit(tree, k);
                 ok.then_some((case, k))
@@ -216,6 +218,9 @@ impl Measures {
                 let ok = matches!(tree.upos(k), "ADJ" | "NOUN" | "VERB")
                     && !capital
                     && !tree.is_value(k)
+                    // ("nine months net" is of a period; "one-month
+                    // deposits" are a kind of deposit.)
+                    && (!self.times.contains(&tree.lemma(k)) || hyphenated(tree, k).contains('-'))
                     && !self.dropped.contains(&tree.lemma(k))
                     && !self.dropped.contains(&tree.token(k).form.to_lowercase())
                     && !self.dropped.contains(&hyphenated(tree, k));
