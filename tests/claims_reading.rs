@@ -329,3 +329,18 @@ fn word_order_mends_a_misparsed_subject_and_a_figure_hung_on_its_year() {
         ]
     );
 }
+
+#[test]
+fn a_date_something_falls_due_is_an_event_not_the_period_of_the_figures_beside_it() {
+    // "a eurobond due April 15, 2034": the maturity, planned; the issue's
+    // amount and coupon are of no period. (The coupon is read as a
+    // "payment", from "paying": the verb's noun.)
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/due.txt", "2025-03-10"),
+        [
+            "event_date plan Norland Power | due | 2034-04-15..2034-04-15 | April 15, 2034",
+            "level actual Norland Power | payment | - | 75 mln stg = [7.45e7, 7.55e7) GBP",
+            "level actual Norland Power | payment | - | 9-7/8 pct = [9.8125, 9.9375) %",
+        ]
+    );
+}

@@ -609,6 +609,21 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
     {
         return None;
     }
+    // "a eurobond due April 15, 2034": the date it falls due.
+    if Lexicon::has(&lex.markers.due, &lemma) {
+        return Some(Reading {
+            value: vi,
+            token: t,
+            role: Role::EventDate,
+            measure: None,
+            verb: None,
+            nominal: Some(lemma),
+            partner: None,
+            modality: None,
+            said: None,
+            guessed: false,
+        });
+    }
     let (measure, verb) = if tree.is_verb(a) {
         // "The shipment was made in August", "the notes have a final
         // maturity on April 30": a light verb's noun names the event.

@@ -94,8 +94,11 @@ pub fn period_of(
         if r.role != Role::Previous && previous_tokens.iter().any(|&p| r.token < p && p < t) {
             continue;
         }
-        // A time on a saying verb dates the saying.
-        if tree.is_verb(h) && lex.verbs.report.contains(&tree.lemma(h)) {
+        // A time on a saying verb dates the saying; one on "due" dates
+        // when something falls due.
+        if (tree.is_verb(h) && lex.verbs.report.contains(&tree.lemma(h)))
+            || lex.markers.due.contains(&tree.lemma(h))
+        {
             continue;
         }
         // "from 6.5 million tonnes in 2023": a time right after a previous

@@ -164,6 +164,10 @@ pub struct Markers {
     pub owner_cases: Vec<String>,
     #[serde(default)]
     pub previous_changes: Vec<String>,
+    /// Words that date when something falls due ("due April 15"): such a
+    /// time is an event's, not a figure's period.
+    #[serde(default)]
+    pub due: Vec<String>,
     /// The case word of what an amount is in ("1.7 mln pounds in cash").
     #[serde(default)]
     pub amount_in: Vec<String>,
@@ -232,6 +236,7 @@ impl Markers {
         self.previous_changes.extend(o.previous_changes);
         self.valued_at.extend(o.valued_at);
         self.amount_in.extend(o.amount_in);
+        self.due.extend(o.due);
         self.previous_modifiers.extend(o.previous_modifiers);
         self.running.extend(o.running);
         self.revised.extend(o.revised);
