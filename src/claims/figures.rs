@@ -220,9 +220,9 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             }
         }
     }
-    // "7.1 million tonnes of cargo", "50 mln dlrs of debt securities": an
+    // "7.1 million tonnes of cargo", "80 mln dlrs of treasury notes": an
     // amount measures what it is of, through an amount it is part of
-    // ("1.4 billion dlrs of 13 billion dlrs of debt").
+    // ("2.5 billion dlrs of 40 billion dlrs of debt").
     if matches!(
         v.kind,
         ValueKind::Quantity | ValueKind::Count | ValueKind::Money
@@ -230,12 +230,12 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     {
         r.measure = amount_of(lex, tree, t);
     }
-    // "1.7 mln pounds in cash", "100 mln pesos in export earnings": what
+    // "2.6 mln pounds in cash", "300 mln pesos in farm exports": what
     // an amount is in, written right after it.
     if matches!(v.kind, ValueKind::Quantity | ValueKind::Money) && r.measure.is_none() {
         r.measure = amount_in(lex, tree, t);
     }
-    // "38.4 pct of Allied net sales": a share of what follows.
+    // "41.2 pct of Norland group sales": a share of what follows.
     if is_ratio(v.kind) && r.measure.is_none() {
         if let Some(of) = tree.kids_with(t, &["nmod"]).find(|&k| {
             tree.case(k)
@@ -269,7 +269,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 node = h;
                 break;
             }
-            // "had sales for 1986 of 76 mln dlrs", the figure parsed onto
+            // "had sales for 2024 of 64 mln dlrs", the figure parsed onto
             // the year: what the verb has before the year.
             Some(c)
                 if Lexicon::has(&lex.markers.of, c)
@@ -295,7 +295,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         break;
     }
     let m = &lex.markers;
-    // "after a 0.2 pct rise in December": the change before.
+    // "after a 0.3 pct fall in June": the change before.
     if tree
         .case(node)
         .is_some_and(|c| Lexicon::has(&m.previous_changes, &c))
@@ -303,7 +303,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         r.role = Role::Previous;
     }
     measure_says_role(lex, tree, &mut r);
-    // "a minimum of 10 mln dlrs": a bound.
+    // "a minimum of 15 mln dlrs": a bound.
     if let Some(h) = tree.head(t) {
         if tree.case(t).is_some_and(|c| Lexicon::has(&m.of, &c)) {
             let l = tree.lemma(h);
@@ -434,7 +434,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 Some(c) if Lexicon::has(&m.previous, c) => set_role(&mut r, Role::Previous),
                 Some(c) if !Lexicon::has(&m.change, c) => {}
                 Some(_) | None => {
-                    // "sales fell 10 mln dlrs", "raised taxes 20 billion",
+                    // "sales fell 10 mln dlrs", "raised fees 12 billion",
                     // "cut prices 5 pct": a change. "will raise 10 mln
                     // dlrs", "lost 32 mln marks": what the agent raised or
                     // lost, a level.
@@ -456,7 +456,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 }
             }
         }
-        // "put total losses for last year at 34 mln": what the verb
+        // "put the year's total losses at 41 mln": what the verb
         // values at the figure is its object, not its subject.
         if r.measure.is_none()
             && Lexicon::has(&lex.verbs.level, &lemma)
@@ -482,8 +482,8 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 r.nominal = Some(noun.clone());
             }
         }
-        // A figure inside the verb's subject ("the remaining 64 mln dlr
-        // cost is expected to be met") is as stated; the verb's modality
+        // A figure inside the verb's subject ("the remaining 58 mln dlr
+        // outlay is expected to be covered") is as stated; the verb's modality
         // is about its predicate.
         let in_subject = {
             let mut n = node;
@@ -500,7 +500,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         let moves = matches!(r.role, Role::Change | Role::Previous)
             || Lexicon::has(&lex.verbs.level, &lemma);
         if !in_subject {
-            // "had predicted a growth of 2.8 pct", "forecast the crop at
+            // "had predicted a rise of 4.1 pct", "forecast the crop at
             // X", "is budgeted at X": the figure's own verb foresees or
             // plans it, in any tense.
             let own = if Lexicon::has(&lex.verbs.foresee, &lemma) {
@@ -522,8 +522,8 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         }
     }
     // Where the tree names no measure, the clause usually does by word
-    // order: the noun before the verb before the figure ("Government cash
-    // balances fell 565 mln dlrs to 4.31 billion").
+    // order: the subject before the verb before the figure ("Treasury cash
+    // holdings fell 620 mln dlrs to 5.18 billion").
     if r.measure.is_none() && r.nominal.is_none() {
         // ("The group offered ...": a definite noun standing for the
         // party is who, not what; "Funds averaged 6.29 pct" names what.)
@@ -537,7 +537,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             .filter(|&n| !refers(n) && !people(lex, tree, n, v.kind));
         r.guessed = r.measure.is_some();
     }
-    // "the 3.8 pct 1987 forecast", "expectations for a 650 mln dlr rise":
+    // "the 4.6 pct 2025 forecast", "hopes for a 720 mln dlr rise":
     // a figure inside the phrase of a forecast, plan or target noun (no
     // verb between) is one.
     if r.modality.is_none() {
@@ -625,8 +625,8 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         });
     }
     let (measure, verb) = if tree.is_verb(a) {
-        // "The shipment was made in August", "the notes have a final
-        // maturity on April 30": a light verb's noun names the event.
+        // "The delivery was made in May", "the bonds have a final
+        // maturity on June 1": a light verb's noun names the event.
         let event_noun = Lexicon::has(&lex.verbs.light, &lemma)
             .then(|| {
                 let noun = |k: usize| {
@@ -704,7 +704,7 @@ fn measure_says_role(lex: &Lexicon, tree: &Tree<'_>, r: &mut Reading) {
 
 /// The modality a noun gives the figure inside its phrase: the figure's
 /// nominal heads, up to the first verb, and the nouns their own heads
-/// ("for a 650 mln dlr rise" inside "expectations").
+/// ("for a 720 mln dlr rise" inside "hopes").
 fn noun_modality(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<Modality> {
     let nouns = &lex.nouns;
     let mut n = t;
@@ -753,7 +753,7 @@ fn is_ratio(k: ValueKind) -> bool {
 }
 
 /// Whether a noun the figure is on makes it a change: "a 5 pct loss",
-/// "a rise of 10 mln dlrs", but not "a loss of 18 mln dlrs", a result.
+/// "a rise of 10 mln dlrs", but not "a loss of 14 mln dlrs", a result.
 fn change_noun(lex: &Lexicon, lemma: &str, kind: ValueKind) -> bool {
     Lexicon::has(&lex.nouns.change, lemma)
         && (is_ratio(kind) || !Lexicon::has(&lex.nouns.results, lemma))
@@ -967,8 +967,8 @@ fn subject_measure(
                     .head(v)
                     .filter(|&h| tree.is_noun(h) && !tree.is_name(h) && h != node);
             }
-            // "Bankers forecast the deficit will exceed one billion dlrs",
-            // parsed with "exceed" a conjunct of "forecast": people say or
+            // "Dealers forecast the deficit will top 1.5 billion crowns",
+            // parsed with "top" a conjunct of "forecast": people say or
             // expect figures; what they forecast is the object.
             if people(lex, tree, s, kind) {
                 return tree
@@ -1173,7 +1173,7 @@ fn pair_ranges(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str, out
         if !(to || ranging || (and && ends_with_word(before, &m.range_between))) {
             continue;
         }
-        // "fell 565 mln dlrs to 4.31 billion": a change and the level.
+        // "fell 620 mln dlrs to 5.18 billion": a change and the level.
         if !ranging && out[i].role == Role::Change {
             out[i + 1].role = Role::Level;
             continue;
@@ -1205,8 +1205,8 @@ fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
         if out[i].verb.is_none() {
             out[i].verb = out[j].verb;
         }
-        // "against 1.53 billion in February, and 2.16 billion in March
-        // 1986": a conjunct of a previous figure is one too.
+        // "against 2.4 billion in May, and 2.9 billion in June
+        // 2023": a conjunct of a previous figure is one too.
         if out[j].role == Role::Previous && out[i].role == Role::Level {
             out[i].role = Role::Previous;
         }

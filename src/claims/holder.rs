@@ -84,8 +84,8 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
             }
         }
     }
-    // Countries and organizations the headline names ("MALAYSIAN TREASURY
-    // BILL RISES": Malaysia), through the gazetteer.
+    // Countries and organizations the headline names ("NORWEGIAN TREASURY
+    // BILL RISES": Norway), through the gazetteer.
     if let Some((h0, h1)) = headline_line(&a.doc.text) {
         for m in a.entities.in_span(h0, h1) {
             match seen.iter_mut().find(|(n, _, _)| *n == m.entity) {
@@ -118,9 +118,9 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
 }
 
 /// The party a headline of capitals is about, by parsing it recased:
-/// "HOKKAIDO BANK ISSUES 30 MLN DLR BOND" → "Hokkaido Bank". The subject's
-/// trailing common nouns go ("FEDERAL REALTY CONVERTIBLE INCREASED" →
-/// "Federal Realty"), unless they end an organization's name or a
+/// "NORVIK SAVINGS BANK ISSUES 40 MLN DLR BOND" → "Norvik Savings Bank". The subject's
+/// trailing common nouns go ("LINDQVIST REALTY DEBENTURES PRICED" →
+/// "Lindqvist Realty"), unless they end an organization's name or a
 /// two-word name ends in a singular one.
 fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> {
     let grammar = crate::grammar::Grammar::english().ok()?;
@@ -163,8 +163,8 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
             .chain(&lex.org_suffixes)
             .any(|f| f.to_lowercase() == form)
     };
-    // A plural ends what the party did ("GOLD PRICES"), a singular noun
-    // more often its name ("METAL BOX", "ROYAL INSURANCE"): singular
+    // A plural ends what the party did ("COPPER PRICES"), a singular noun
+    // more often its name ("NORVIK STEEL", "KESTREL ASSURANCE"): singular
     // nouns go only while more than two words remain, or when they name
     // a relation ("NORVIK TRADE").
     while hi > lo
@@ -206,7 +206,7 @@ fn capitalized(w: &str) -> String {
     }
 }
 
-/// "CIRCUIT CITY STORES <CC> FEBRUARY SALES RISE": agency headlines put a
+/// "KESTREL OUTFITTERS <KST> MAY SALES RISE": agency headlines put a
 /// company's ticker after its name; the words before it are the name.
 pub fn ticker_name(title: &str) -> Option<String> {
     let (before, _) = title.split_once('<')?;
@@ -433,7 +433,7 @@ fn on_noun(
                     .find_map(named)
             })
     };
-    // "Japan's trade surplus with the United States", "its stake in
+    // "Norland's trade surplus with Peru", "its stake in
     // Trilogy": a tie between the holder and the other party.
     // A flow has a direction: "Peru's exports to Brazil" are not
     // "Brazil's exports to Peru", so its parties keep their order.
@@ -461,7 +461,7 @@ fn on_noun(
                 named: h.named,
             });
         }
-        // "Total trade with the Soviet Union": with the article's party.
+        // "Total trade with Chile": with the article's party.
         (None, Some(w)) => {
             if let Some(sal) = salient.filter(|s| *s != w) {
                 return Some(Holder {

@@ -642,8 +642,8 @@ impl Extractor {
 
 impl Extractor {
     /// Dates of events: a time in the sentence that is no figure's period
-    /// and hangs from a verb or noun other than a saying verb ("the bonds
-    /// will mature on March 27, 2002", "the company's November 1986
+    /// and hangs from a verb or noun other than a saying verb ("the notes
+    /// will mature on June 1, 2031", "the company's November 1986
     /// acquisition").
     #[allow(clippy::too_many_arguments)]
     fn event_dates(

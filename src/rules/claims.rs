@@ -49,7 +49,7 @@ pub struct NounClasses {
     #[serde(default)]
     pub dropped_modifiers: Vec<String>,
     /// Nouns that make the figures inside their phrase a forecast, a plan
-    /// or a target ("the 3.8 pct forecast", "a budget plan for 20 bln").
+    /// or a target ("the 4.6 pct forecast", "a budget plan for 35 bln").
     #[serde(default)]
     pub forecast: Vec<String>,
     #[serde(default)]
@@ -172,7 +172,7 @@ pub struct Markers {
     #[serde(default)]
     pub amount_in: Vec<String>,
     /// The case word of the figure a verb values its object at ("put
-    /// losses at 34 mln").
+    /// losses at 41 mln").
     #[serde(default)]
     pub valued_at: Vec<String>,
     #[serde(default)]
@@ -271,7 +271,7 @@ pub struct VerbClasses {
     pub future: Vec<String>,
     #[serde(default)]
     pub conditional: Vec<String>,
-    /// Verbs that foresee their own figure ("predicted a growth of 2.8
+    /// Verbs that foresee their own figure ("had predicted a rise of 4.1
     /// pct").
     #[serde(default)]
     pub foresee: Vec<String>,

@@ -291,7 +291,7 @@ impl ValueReader {
         }
         // Counts of a named thing first; then "26 mln bags against 11.2
         // mln": the count's noun carries over; then scaled numbers of
-        // nothing named ("337.6 mln vs 265 mln").
+        // nothing named ("418.3 mln vs 296 mln").
         let (named, unnamed): (Vec<Value>, Vec<Value>) = self
             .count_values(sentence, start, &counted)
             .into_iter()
@@ -650,7 +650,7 @@ impl ValueReader {
             {
                 continue;
             }
-            // "337.6 mln vs 265 mln": a number with a scale word is a figure
+            // "418.3 mln vs 296 mln": a number with a scale word is a figure
             // even when no noun says of what.
             let scaled = raw.split_whitespace().count() > 1;
             let noun = counted_noun(&sentence[m.end()..]);
