@@ -344,3 +344,15 @@ fn a_date_something_falls_due_is_an_event_not_the_period_of_the_figures_beside_i
         ]
     );
 }
+
+#[test]
+fn a_figure_conjoined_with_one_per_unit_is_per_unit_too() {
+    // "in denominations of 1,000 and 10,000 dlrs": both are per bond.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/conjoined.txt", "2025-03-01"),
+        [
+            "per_unit actual Norland Power | denominations | - | 1,000 = [500, 1500) USD",
+            "per_unit actual Norland Power | denominations | - | 10,000 dlrs = [5000, 15000) USD",
+        ]
+    );
+}

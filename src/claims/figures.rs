@@ -334,7 +334,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         r.role = Role::Change;
     }
     // However the parser attached it, a case word just before the figure
-    // ("from the record 8.83 billion") says what it is.
+    // ("from the record 6.47 billion") says what it is.
     if r.role == Role::Level {
         if let Some(m) = marker_before(tree, t) {
             if Lexicon::has(&lex.markers.previous, &m) {
@@ -526,7 +526,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     // holdings fell 620 mln dlrs to 5.18 billion").
     if r.measure.is_none() && r.nominal.is_none() {
         // ("The group offered ...": a definite noun standing for the
-        // party is who, not what; "Funds averaged 6.29 pct" names what.)
+        // party is who, not what; "Funds averaged 5.82 pct" names what.)
         let refers = |n: usize| {
             Lexicon::has(&lex.nouns.references, &tree.lemma(n))
                 && tree
@@ -537,7 +537,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             .filter(|&n| !refers(n) && !people(lex, tree, n, v.kind));
         r.guessed = r.measure.is_some();
     }
-    // "the 4.6 pct 2025 forecast", "hopes for a 720 mln dlr rise":
+    // "the 4.6 pct 2025 forecast", "projections of a 720 mln dlr rise":
     // a figure inside the phrase of a forecast, plan or target noun (no
     // verb between) is one.
     if r.modality.is_none() {
@@ -557,7 +557,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
 /// The reading of a time that dates an event: the verb or noun it hangs
 /// from (through "the end of", "early"), unless that is a saying verb.
 pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Option<Reading> {
-    // "less in 1987 than in 1986": a point of comparison, no event.
+    // "less in 2025 than in 2024": a point of comparison, no event.
     let compared = |i: usize| {
         tree.case(i)
             .is_some_and(|c| Lexicon::has(&lex.markers.comparison, &c))
@@ -609,7 +609,7 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
     {
         return None;
     }
-    // "a eurobond due April 15, 2034": the date it falls due.
+    // "notes due June 1, 2034": the date it falls due.
     if Lexicon::has(&lex.markers.due, &lemma) {
         return Some(Reading {
             value: vi,
@@ -704,7 +704,7 @@ fn measure_says_role(lex: &Lexicon, tree: &Tree<'_>, r: &mut Reading) {
 
 /// The modality a noun gives the figure inside its phrase: the figure's
 /// nominal heads, up to the first verb, and the nouns their own heads
-/// ("for a 720 mln dlr rise" inside "hopes").
+/// ("of a 720 mln dlr rise" inside "projections").
 fn noun_modality(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<Modality> {
     let nouns = &lex.nouns;
     let mut n = t;
@@ -1190,7 +1190,7 @@ fn pair_ranges(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str, out
     }
 }
 
-/// "38.4 pct of sales and 11.8 pct of profit": a figure conjoined with
+/// "41.2 pct of sales and 9.6 pct of profit": a figure conjoined with
 /// another hangs from the same verb, and measures the same unless it says.
 fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
     for i in 0..out.len() {
@@ -1209,6 +1209,10 @@ fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
         // 2023": a conjunct of a previous figure is one too.
         if out[j].role == Role::Previous && out[i].role == Role::Level {
             out[i].role = Role::Previous;
+        }
+        // "in denominations of 1,000 and 10,000 dlrs": so is one per unit.
+        if out[j].role == Role::PerUnit && out[i].role == Role::Level {
+            out[i].role = Role::PerUnit;
         }
         if out[i].modality.is_none() {
             out[i].modality = out[j].modality;

@@ -403,7 +403,7 @@ impl Extractor {
             // Only a time the parser left without a place (the root, or
             // hung on a figure); a time on a verb or noun dates its event.
             let on_verb = tree.head(*t).is_some_and(|h| !tree.is_value(h));
-            // "up 3.3 pct from 6.53 mln last year": the time a previous
+            // "up 4.1 pct from 7.25 mln last year": the time a previous
             // figure took is the earlier period, not the sentence's.
             let previous_took = readings.iter().zip(&periods).any(|(r, p)| {
                 r.role == Role::Previous && p.as_ref().is_some_and(|p| p.value == Some(*only))
@@ -435,7 +435,7 @@ impl Extractor {
                 }
             }
         }
-        // "6.75 mln, up from 6.53 mln last year": a previous figure dated
+        // "7.55 mln, up from 7.25 mln last year": a previous figure dated
         // by a relative year compares with the level's own span a year
         // before, which is all of last year only when the level is this
         // year's. A level of a shorter or unstated span makes it that span
@@ -451,7 +451,7 @@ impl Extractor {
                 .and_then(|p| p.value)
                 .and_then(|vi| Some((s.values.get(vi)?, s.values.get(vi)?.time?)))
                 .filter(|(_, t)| t.granularity == crate::values::Granularity::Year);
-            // "from 109,767 in the same 1985 period": the level's span in
+            // "from 98,412 in the same 2023 period": the level's span in
             // that year, as a relative year is.
             let relative_year = year_value.is_some_and(|(v, t)| {
                 t.anchoring != crate::values::Anchoring::Stated

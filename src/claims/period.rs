@@ -89,7 +89,7 @@ pub fn period_of(
     let mut best: Option<(usize, usize)> = None;
     for &(t, vi) in times {
         let Some(h) = tree.head(t) else { continue };
-        // "54.1 pct vs 51.6 pct last year": a time after a previous figure
+        // "48.3 pct vs 45.9 pct last year": a time after a previous figure
         // is that figure's.
         if r.role != Role::Previous && previous_tokens.iter().any(|&p| r.token < p && p < t) {
             continue;

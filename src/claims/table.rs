@@ -331,9 +331,9 @@ impl Tables {
         Some((label, a, b, prior))
     }
 
-    /// The company a results headline names: "<RADIX VENTURES INC> 2ND
-    /// QTR", "DIGIMED CORP 2ND QTR DEC 31 LOSS", "PARK COMMUNICATIONS INC
-    /// <PARC> 1ST QTR NET": the words before the ticker or the period.
+    /// The company a results headline names: "<NORVIK VENTURES INC> 2ND
+    /// QTR", "LINDQVIST CORP 2ND QTR DEC 31 LOSS", "KESTREL MEDIA INC
+    /// <KSM> 1ST QTR NET": the words before the ticker or the period.
     fn headline_name(&self, title: &str) -> Option<String> {
         let t = title.trim();
         let raw: String = if let Some(inner) = t.strip_prefix('<') {

@@ -559,7 +559,7 @@ impl ValueReader {
                     .is_some_and(|stem| stem.chars().last().is_none_or(|c| !c.is_alphanumeric()))
             });
             let scaled = m.as_str().chars().any(char::is_alphabetic);
-            // "up 3.3 pct from 6.53 mln": a number with a scale word is an
+            // "up 4.1 pct from 7.25 mln": a number with a scale word is an
             // amount, never a percentage; it takes the amount's unit.
             let percent =
                 |v: &Value| matches!(v.kind, ValueKind::Percent | ValueKind::PercentagePoints);
