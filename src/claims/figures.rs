@@ -823,26 +823,39 @@ fn set_role(r: &mut Reading, role: Role) {
 /// The noun just before the verb that comes before token `t` in its
 /// clause, if it is a common noun.
 fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let (_, j) = verb_before(tree, t, |i| !tree.is_value(i) && tree.is_verb(i))?;
+    let head = j.checked_sub(1)?;
+    (tree.upos(head) == "NOUN" && !tree.is_value(head)).then_some(head)
+}
+
+/// Punctuation that ends a clause: not a comma, a dash or a parenthesis.
+fn clause_boundary(tree: &Tree<'_>, i: usize) -> bool {
+    tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")")
+}
+
+/// The nearest word before token `t` in its clause that `is_verb` takes
+/// for the verb, and where the auxiliaries, adverbs and particles before
+/// that verb start.
+fn verb_before(
+    tree: &Tree<'_>,
+    t: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     let mut i = t;
     let verb = loop {
         i = i.checked_sub(1)?;
-        if tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")")
-        {
+        if clause_boundary(tree, i) {
             return None;
         }
-        if tree.is_value(i) {
-            continue;
-        }
-        if tree.is_verb(i) {
+        if is_verb(i) {
             break i;
         }
     };
-    let mut j = verb;
-    while j > 0 && matches!(tree.upos(j - 1), "AUX" | "ADV" | "PART") {
-        j -= 1;
+    let mut start = verb;
+    while start > 0 && matches!(tree.upos(start - 1), "AUX" | "ADV" | "PART") {
+        start -= 1;
     }
-    let head = j.checked_sub(1)?;
-    (tree.upos(head) == "NOUN" && !tree.is_value(head)).then_some(head)
+    Some((verb, start))
 }
 
 /// The head of the subject of the clause a figure ends, by word order,
@@ -855,26 +868,11 @@ fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
 /// phrase, skipped; the first that is not is the subject, and its last
 /// common noun its head. A relative pronoun stands for the noun before it.
 fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
-    let boundary = |i: usize| {
-        tree.upos(i) == "PUNCT" && !matches!(tree.token(i).form.as_str(), "," | "-" | "(" | ")")
-    };
+    let boundary = |i: usize| clause_boundary(tree, i);
     let level_word = |i: usize| {
         i + 1 == t && tree.upos(i) != "NOUN" && Lexicon::has(&lex.verbs.level, &tree.lemma(i))
     };
-    let mut i = t;
-    let verb = loop {
-        i = i.checked_sub(1)?;
-        if boundary(i) {
-            return None;
-        }
-        if tree.is_verb(i) || level_word(i) {
-            break i;
-        }
-    };
-    let mut end = verb;
-    while end > 0 && matches!(tree.upos(end - 1), "AUX" | "ADV" | "PART") {
-        end -= 1;
-    }
+    let (verb, mut end) = verb_before(tree, t, |i| tree.is_verb(i) || level_word(i))?;
     let in_group = |k: usize| {
         matches!(tree.upos(k), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
             || tree.is_value(k)

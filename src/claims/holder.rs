@@ -273,9 +273,7 @@ pub fn holder(
             return Some(h);
         }
     }
-    // ("The division provided 38 pct of group sales": a share is of the
-    // whole, whose party the article's is.)
-    if r.role != Role::Share && of_a_part(lex, tree, r) {
+    if of_a_part(lex, tree, r) {
         return None;
     }
     // The subject of the figure's verb, and of the saying verbs above it
@@ -339,8 +337,12 @@ pub fn holder(
 
 /// Whether the figure's verb has for subject a part of a party ("The
 /// division had a turnover of ..."): the part's figure, whose holder the
-/// text does not name.
+/// text does not name. ("The division provided 38 pct of group sales": a
+/// share is of the whole, whose party the article's is.)
 pub fn of_a_part(lex: &Lexicon, tree: &Tree<'_>, r: &Reading) -> bool {
+    if r.role == Role::Share {
+        return false;
+    }
     let Some(subj) = r
         .verb
         .and_then(|v| tree.kid_with(v, &["nsubj", "nsubj:pass"]))

@@ -495,7 +495,7 @@ impl Extractor {
             }
             // ("The division had a turnover of 3 bln, 42 pct of the
             // group's": the part's figure borrows no one's name.)
-            let part = r.role != Role::Share && holder::of_a_part(&self.lexicon, &tree, r);
+            let part = holder::of_a_part(&self.lexicon, &tree, r);
             // A party of a pair the related figure names ("trade with the
             // Soviet Union is estimated at X, against Y") is that pair.
             let narrower = |h: &Holder, wide: &Holder| {
