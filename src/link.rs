@@ -37,6 +37,10 @@ pub struct ClaimGroups {
     nodes: Vec<NodeIndex>,
     /// Claims by key "measure|holder|label|unit", in claim order.
     pub groups: BTreeMap<String, Vec<usize>>,
+    /// Claims by key "measure|holder||unit", whatever their label, in claim
+    /// order (what label conflicts compare): made once with the groups,
+    /// not again by each check that reads them.
+    pub unlabelled: BTreeMap<String, Vec<usize>>,
 }
 
 /// The key claims about the same thing share, whatever their values.
@@ -95,10 +99,23 @@ impl ClaimGroups {
         for ids in groups.values_mut() {
             ids.sort_unstable();
         }
+        let mut unlabelled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for ids in groups.values() {
+            for &i in ids {
+                unlabelled
+                    .entry(subject_key(&claims[i], false))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for ids in unlabelled.values_mut() {
+            ids.sort_unstable();
+        }
         ClaimGroups {
             graph,
             nodes,
             groups,
+            unlabelled,
         }
     }
 
@@ -131,22 +148,6 @@ impl ClaimGroups {
             })
             .collect();
         out.sort_unstable();
-        out
-    }
-
-    /// Claims about one subject whatever their label (for label conflicts).
-    pub fn without_label(&self, claims: &[Claim]) -> BTreeMap<String, Vec<usize>> {
-        let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for ids in self.groups.values() {
-            for &i in ids {
-                out.entry(subject_key(&claims[i], false))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        for ids in out.values_mut() {
-            ids.sort_unstable();
-        }
         out
     }
 }

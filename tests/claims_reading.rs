@@ -237,6 +237,67 @@ fn a_loss_of_an_amount_is_a_result_and_people_measure_nothing() {
 }
 
 #[test]
+fn the_salient_party_is_the_one_the_figures_are_about() {
+    // The opening names another company twice as a subject, in sentences
+    // with no figure: "the company" of the figures is the one that states
+    // them, not the one the story mentioned first.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/salient.txt", "2025-03-01"),
+        [
+            "level actual Brenton Mills | earnings | 2024-01-01..2024-12-31 | 8 mln dlrs = [7.5e6, 8.5e6) USD",
+            "level actual Brenton Mills | sales | 2024-01-01..2024-12-31 | 90 mln dlrs = [8.95e7, 9.05e7) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_part_named_by_a_possessive_holds_its_figures_and_a_noun_with_a_figure_is_its_own_measure() {
+    // "Harlow Chemical's paints and adhesives business", "Its plastics
+    // unit": a part of the company, whatever the parser made of the
+    // coordination or wherever it hung the possessive, so no figure is the
+    // company's. "on revenues of 38 mln" is a second measure, not part of
+    // the first, and shares its verb's year.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/part-possessive.txt", "2025-04-07"),
+        [
+            "level actual - | operating profits | 2024-01-01..2024-12-31 | 15.3 mln dlrs = [1.525e7, 1.535e7) USD",
+            "level actual - | sales | 2024-01-01..2024-12-31 | 104 mln dlrs = [1.035e8, 1.045e8) USD",
+            "level actual - | operating profits | 2024-01-01..2024-12-31 | 4.1 mln dlrs = [4.0499999999999995e6, 4.1499999999999995e6) USD",
+            "level actual - | revenues | 2024-01-01..2024-12-31 | 38 mln dlrs = [3.75e7, 3.85e7) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_quarter_possessed_by_a_year_is_that_years_quarter() {
+    // "last year's second quarter" is one time, in last year, even after
+    // a sentence about this year's second quarter.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/possessive-time.txt", "2025-04-07"),
+        [
+            "level plan Osgood Mills | gain | 2025-04-01..2025-06-30 | 2.1 mln dlrs = [2.05e6, 2.15e6) USD",
+            "level actual Osgood Mills | profit | 2024-04-01..2024-06-30 | 4.2 mln dlrs = [4.15e6, 4.25e6) USD",
+            "per_unit actual Osgood Mills | profit | 2024-04-01..2024-06-30 | 1.05 dlrs = [1.045, 1.055) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_range_in_parentheses_converts_a_range_end_for_end() {
+    // "40 to 60 crowns (4.1 to 6.2 dlrs)": both ends restate, not a
+    // conversion of 60 and a range end of their own.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/conversion-range.txt", "2025-04-07"),
+        [
+            "range_low actual - | kelp prices | - | 40 = [39.5, 40.5) CROWN",
+            "range_high actual - | kelp prices | - | 60 crowns = [59.5, 60.5) CROWN",
+            "conversion actual - | kelp prices | - | 4.1 = [4.05, 4.15) USD",
+            "conversion actual - | kelp prices | - | 6.2 dlrs = [6.15, 6.25) USD",
+        ]
+    );
+}
+
+#[test]
 fn a_light_verbs_noun_names_its_event_and_an_event_after_publication_is_planned() {
     // "was made", "have a maturity", "covers output": the verb says
     // little, its noun names the event. A date after the article's own is

@@ -1,7 +1,7 @@
 //! arithmetic: stated numbers that do not add up — a growth rate against
 //! the values for its two periods, or a total below one of its parts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Datelike;
 
@@ -311,12 +311,25 @@ type Conversion = (usize, Interval, Option<i64>);
 /// agree on, in articles of about the same time.
 fn conversions(def: &CheckDef, params: &ArithmeticParams, corpus: &Corpus<'_>) -> Vec<Finding> {
     let claims = corpus.claims;
+    // A currency word several countries share has no one rate to agree on.
+    let shared: BTreeSet<&str> = corpus
+        .rules
+        .currency
+        .iter()
+        .filter(|c| c.shared)
+        .map(|c| c.code.as_str())
+        .collect();
     let mut by_pair: BTreeMap<(&str, &str), Vec<Conversion>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let (Some((from, from_unit)), Some((to, to_unit))) = (&c.restates, number(c)) else {
             continue;
         };
-        if from_unit.as_str() == to_unit || from.lo <= 0.0 || !from.is_bounded() || !to.is_bounded()
+        if from_unit.as_str() == to_unit
+            || shared.contains(from_unit.as_str())
+            || shared.contains(to_unit)
+            || from.lo <= 0.0
+            || !from.is_bounded()
+            || !to.is_bounded()
         {
             continue;
         }

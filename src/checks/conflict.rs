@@ -14,70 +14,86 @@ use crate::link::subject_key;
 use crate::model::{Modality, Severity};
 use crate::rules::{CheckDef, ConflictOn, ConflictParams, FrameKind};
 use crate::values::Interval;
+use rayon::prelude::*;
 
 pub fn run(def: &CheckDef, params: &ConflictParams, corpus: &Corpus<'_>) -> Vec<Finding> {
-    let claims = corpus.claims;
     let by_date = params.compare == ConflictOn::Date;
     let groups = if by_date {
-        corpus.groups.groups.clone()
+        &corpus.groups.groups
     } else {
-        corpus.groups.without_label(claims)
+        &corpus.groups.unlabelled
     };
+    // Groups are independent: checked in parallel, their findings
+    // gathered in key order.
+    let found: Vec<Vec<Finding>> = groups
+        .par_iter()
+        .map(|(_, ids)| group_conflicts(def, params, corpus, ids, by_date))
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The conflicts among the claims of one key.
+fn group_conflicts(
+    def: &CheckDef,
+    params: &ConflictParams,
+    corpus: &Corpus<'_>,
+    ids: &[usize],
+    by_date: bool,
+) -> Vec<Finding> {
+    let claims = corpus.claims;
     let mut out = Vec::new();
-    for ids in groups.values() {
-        let ids: Vec<usize> = ids
-            .iter()
-            .copied()
-            .filter(|&i| applies(def, &claims[i]))
-            .collect();
-        let versions = versions(&ids, claims);
-        for (n, m) in candidate_pairs(corpus, &versions, by_date) {
-            let (va, vb) = (&versions[n], &versions[m]);
-            // The two sides in one order whatever documents came first:
-            // a draft's side before the archive's (the editor's figure
-            // leads), else the lower value (or earlier date, or label).
-            let drafted = |v: &[usize]| {
-                v.iter()
-                    .any(|&i| !corpus.docs[claims[i].evidence.doc].archived)
-            };
-            let order = drafted(vb)
-                .cmp(&drafted(va))
-                .then_with(|| side_order(&claims[va[0]], &claims[vb[0]]));
-            let (va, vb) = if order.is_gt() { (vb, va) } else { (va, vb) };
-            let (a, b) = (&claims[va[0]], &claims[vb[0]]);
-            if a.modality != b.modality || one_statement(va, vb, claims) {
-                continue;
-            }
-            let restated = restated(corpus, va, vb);
-            if !(restated || specified(a) && specified(b)) {
-                continue;
-            }
-            let found = if by_date {
-                date_conflict(def, a, b).map(|m| (m, def.severity))
+    let ids: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&i| applies(def, &claims[i]))
+        .collect();
+    let versions = versions(&ids, claims);
+    for (n, m) in candidate_pairs(corpus, &versions, by_date) {
+        let (va, vb) = (&versions[n], &versions[m]);
+        // The two sides in one order whatever documents came first:
+        // a draft's side before the archive's (the editor's figure
+        // leads), else the lower value (or earlier date, or label).
+        let drafted = |v: &[usize]| {
+            v.iter()
+                .any(|&i| !corpus.docs[claims[i].evidence.doc].archived)
+        };
+        let order = drafted(vb)
+            .cmp(&drafted(va))
+            .then_with(|| side_order(&claims[va[0]], &claims[vb[0]]));
+        let (va, vb) = if order.is_gt() { (vb, va) } else { (va, vb) };
+        let (a, b) = (&claims[va[0]], &claims[vb[0]]);
+        if a.modality != b.modality || one_statement(va, vb, claims) {
+            continue;
+        }
+        let restated = restated(corpus, va, vb);
+        if !(restated || specified(a) && specified(b)) {
+            continue;
+        }
+        let found = if by_date {
+            date_conflict(def, a, b).map(|m| (m, def.severity))
+        } else {
+            value_conflict(def, params, corpus, va, vb, restated)
+        };
+        if let Some((message, severity)) = found {
+            // Each piece of evidence is labelled with what is in
+            // dispute: the date for events, the value otherwise.
+            let shown: fn(&Claim) -> String = if by_date {
+                period_text
             } else {
-                value_conflict(def, params, corpus, va, vb, restated)
+                |c| c.value_text.clone()
             };
-            if let Some((message, severity)) = found {
-                // Each piece of evidence is labelled with what is in
-                // dispute: the date for events, the value otherwise.
-                let shown: fn(&Claim) -> String = if by_date {
-                    period_text
-                } else {
-                    |c| c.value_text.clone()
-                };
-                let cited = both_sides(claims, va, vb, shown);
-                let key = format!(
-                    "{}|{}|{}",
-                    subject_key(a, false),
-                    version_key(a),
-                    version_key(b)
-                );
-                let mut f = finding(def, message, cited)
-                    .about(subject_text(a))
-                    .keyed(key);
-                f.severity = severity;
-                out.push(f);
-            }
+            let cited = both_sides(claims, va, vb, shown);
+            let key = format!(
+                "{}|{}|{}",
+                subject_key(a, false),
+                version_key(a),
+                version_key(b)
+            );
+            let mut f = finding(def, message, cited)
+                .about(subject_text(a))
+                .keyed(key);
+            f.severity = severity;
+            out.push(f);
         }
     }
     out

@@ -112,6 +112,28 @@ pub struct Reading {
     pub said: Option<Said>,
 }
 
+impl Reading {
+    /// The verb of the clause the figure is in: its own, or the one its
+    /// noun hangs from through other nouns ("profits of X on revenues of
+    /// Y": Y's noun hangs on X's, whose verb both share).
+    pub fn clause_verb(&self, tree: &Tree<'_>) -> Option<usize> {
+        if self.verb.is_some() {
+            return self.verb;
+        }
+        let mut at = self.token;
+        for _ in 0..6 {
+            if !matches!(tree.rel(at), "nmod" | "obj" | "obl" | "appos" | "conj") {
+                return None;
+            }
+            at = tree.head(at)?;
+            if tree.is_verb(at) {
+                return Some(at);
+            }
+        }
+        None
+    }
+}
+
 /// Where a modality was read: the cue token, and whether it speaks of now.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Said {
@@ -1090,7 +1112,28 @@ fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<
             {
                 v = h
             }
-            _ => return None,
+            // The same misread hung elsewhere ("operates 23 terminals and
+            // aims to handle ...", the infinitive taken for a purpose of
+            // "operates"): the word before "to" still names the aim.
+            _ => {
+                let to = tree
+                    .kids_with(v, &["mark"])
+                    .find(|&m| tree.lemma(m) == "to" && m + 1 == v)?;
+                let before = to.checked_sub(1)?;
+                let l = tree.lemma(before);
+                let modality = if Lexicon::has(&lex.verbs.target, &l) {
+                    Modality::Target
+                } else if Lexicon::has(&lex.verbs.plan, &l) {
+                    Modality::Plan
+                } else {
+                    return None;
+                };
+                return Some(Said {
+                    modality,
+                    cue: before,
+                    now: present(tree, before),
+                });
+            }
         }
     }
     None
@@ -1224,12 +1267,26 @@ fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
 }
 
 /// "$1.13bn (£600m)": the figure in parentheses restates the one before.
+/// A range in parentheses after a range restates it end for end: "30 to
+/// 50 crowns (3 to 5 dlrs)" converts 30 to 3 and 50 to 5.
 fn conversions(tree: &Tree<'_>, out: &mut [Reading]) {
     for i in 1..out.len() {
         let (t, prev) = (out[i].token, out[i - 1].token);
-        if t >= 2 && prev + 2 == t && tree.token(t - 1).form == "(" {
-            out[i].role = Role::Conversion;
-            out[i].partner = Some(i - 1);
+        if !(t >= 2 && prev + 2 == t && tree.token(t - 1).form == "(") {
+            continue;
+        }
+        let ranges = (out[i - 1].role, out[i].role) == (Role::RangeHigh, Role::RangeLow);
+        match (out[i - 1].partner, out[i].partner) {
+            (Some(low), Some(high)) if ranges && high > i => {
+                out[i].role = Role::Conversion;
+                out[i].partner = Some(low);
+                out[high].role = Role::Conversion;
+                out[high].partner = Some(i - 1);
+            }
+            _ => {
+                out[i].role = Role::Conversion;
+                out[i].partner = Some(i - 1);
+            }
         }
     }
 }

@@ -191,7 +191,12 @@ impl Measures {
                     // deposits" are a kind of deposit.)
                     && (!self.times.contains(&tree.lemma(k)) || hyphenated(tree, k).contains('-'))
                     && !self.references.contains(&tree.lemma(k))
-                    && !self.is_unit(tree, k);
+                    && !self.is_unit(tree, k)
+                    // ("profits of X on revenues of Y": a noun with a
+                    // figure of its own is that figure's measure.)
+                    && !tree.kids_with(k, &["nmod"]).any(|v| {
+                        tree.token(v).value.is_some_and(|kind| kind != ValueKind::Time)
+                    });
                 ok.then_some((case, k))
             })
     }

@@ -479,6 +479,8 @@ impl Extractor {
         // What one figure of a statement leaves unsaid, another says: the
         // figures of one verb, a previous level and the level it is
         // compared with, a conversion or range end and its partner.
+        let clause_verbs: Vec<Option<usize>> =
+            readings.iter().map(|r| r.clause_verb(&tree)).collect();
         for i in 0..readings.len() {
             let r = &readings[i];
             let related = |j: usize| {
@@ -486,7 +488,7 @@ impl Extractor {
                     && (r.partner == Some(j)
                         || (matches!(r.role, Role::Previous | Role::Change)
                             && level_before(&readings, i) == Some(j))
-                        || (r.verb.is_some() && readings[j].verb == r.verb))
+                        || (clause_verbs[i].is_some() && clause_verbs[j] == clause_verbs[i]))
             };
             if !measures[i].explicit {
                 if let Some(j) = (0..readings.len()).find(|&j| related(j) && measures[j].explicit) {

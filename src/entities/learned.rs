@@ -94,11 +94,18 @@ impl Learner {
     ) -> (Vec<Mention>, Vec<Person>) {
         let mut out: Vec<Mention> = Vec::new();
         let mut acronyms: Vec<(String, String, EntityKind)> = Vec::new();
-        for c in self
-            .full_then_acronym
-            .captures_iter(text)
-            .chain(self.acronym_then_full.captures_iter(text))
-        {
+        // Both acronym shapes need a parenthesis: a text without one (most
+        // wire stories) is not searched for them.
+        let acronym_matches = text
+            .contains('(')
+            .then(|| {
+                self.full_then_acronym
+                    .captures_iter(text)
+                    .chain(self.acronym_then_full.captures_iter(text))
+            })
+            .into_iter()
+            .flatten();
+        for c in acronym_matches {
             let (full, acr) = (c.name("full").unwrap(), c.name("acr").unwrap());
             let full_text = trim_leading_links(full.as_str());
             if !initials_fit(acr.as_str(), full_text) || gaz.lookup(acr.as_str()).is_some() {

@@ -16,6 +16,10 @@ pub struct Currency {
     /// What one of these is worth in `code` (a subunit: 0.01 for cents).
     #[serde(default = "whole")]
     pub factor: f64,
+    /// A word several countries' currencies share ("shillings"): it has
+    /// no one exchange rate.
+    #[serde(default)]
+    pub shared: bool,
 }
 
 fn whole() -> f64 {

@@ -58,6 +58,7 @@ impl TimeInfo {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Found {
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
@@ -305,6 +306,7 @@ impl TimeReader {
             }
         }
         spans.sort_by_key(|(s, e, _)| (*s, *e));
+        let spans = narrowed_by_possessive(sentence, spans);
         spans
             .into_iter()
             .map(|(s, e, f)| self.to_value(sentence, base, s, e, f))
@@ -823,6 +825,63 @@ fn bare_month(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         return resolved(first, last, Granularity::Span, a);
     }
     resolved(s, e, Granularity::Month, a)
+}
+
+/// "last year's second quarter", "1986's fourth quarter": a time whose
+/// possessive is a narrower time is that narrower time, one value over
+/// both (not a year and, beside it, a quarter of it). A quarter or month
+/// whose year the text left out ("second quarter", resolved against the
+/// publication) is moved into the possessor's year.
+fn narrowed_by_possessive(
+    sentence: &str,
+    spans: Vec<(usize, usize, Found)>,
+) -> Vec<(usize, usize, Found)> {
+    let mut out: Vec<(usize, usize, Found)> = Vec::with_capacity(spans.len());
+    for (s, e, f) in spans {
+        let merged = out.last().and_then(|(ps, pe, pf)| {
+            let between = &sentence[*pe..s];
+            let possessive = ["'s", "’s"].iter().any(|m| {
+                between
+                    .strip_prefix(m)
+                    .is_some_and(|rest| !rest.is_empty() && rest.trim().is_empty())
+            });
+            if !possessive {
+                return None;
+            }
+            let (a0, a1, b0, b1) = (pf.start?, pf.end?, f.start?, f.end?);
+            let inside =
+                |b0: NaiveDate, b1: NaiveDate| a0 <= b0 && b1 <= a1 && (a0, a1) != (b0, b1);
+            if inside(b0, b1) {
+                return Some((*ps, f));
+            }
+            let yearless = f.anchoring != Anchoring::Stated
+                && matches!(f.granularity, Granularity::Quarter | Granularity::Month);
+            let shift = a0.year() - b0.year();
+            let moved = (
+                b0.with_year(b0.year() + shift)?,
+                b1.with_year(b1.year() + shift)?,
+            );
+            (yearless && inside(moved.0, moved.1)).then_some({
+                (
+                    *ps,
+                    Found {
+                        start: Some(moved.0),
+                        end: Some(moved.1),
+                        anchoring: pf.anchoring,
+                        ..f
+                    },
+                )
+            })
+        });
+        match merged {
+            Some((start, found)) => {
+                out.pop();
+                out.push((start, e, found));
+            }
+            None => out.push((s, e, f)),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
