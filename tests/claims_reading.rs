@@ -270,12 +270,11 @@ fn a_part_named_by_a_possessive_holds_its_figures_and_a_noun_with_a_figure_is_it
 
 #[test]
 fn a_quarter_possessed_by_a_year_is_that_years_quarter() {
-    // "last year's second quarter" is one time, in last year, even after
-    // a sentence about this year's second quarter.
+    // "last year's second quarter" is one time, in last year (not a year
+    // and, beside it, this year's second quarter).
     assert_eq!(
         claim_lines("tests/fixtures/reading/possessive-time.txt", "2025-04-07"),
         [
-            "level plan Osgood Mills | gain | 2025-04-01..2025-06-30 | 2.1 mln dlrs = [2.05e6, 2.15e6) USD",
             "level actual Osgood Mills | profit | 2024-04-01..2024-06-30 | 4.2 mln dlrs = [4.15e6, 4.25e6) USD",
             "per_unit actual Osgood Mills | profit | 2024-04-01..2024-06-30 | 1.05 dlrs = [1.045, 1.055) USD",
         ]
@@ -293,6 +292,21 @@ fn a_range_in_parentheses_converts_a_range_end_for_end() {
             "range_high actual - | kelp prices | - | 60 crowns = [59.5, 60.5) CROWN",
             "conversion actual - | kelp prices | - | 4.1 = [4.05, 4.15) USD",
             "conversion actual - | kelp prices | - | 6.2 dlrs = [6.15, 6.25) USD",
+        ]
+    );
+}
+
+#[test]
+fn the_end_of_a_month_or_year_is_its_last_day() {
+    // A stock "at the end of March" or "at end-June" is a day's; a month
+    // with no year is the last such month up to publication (June, after
+    // a May publication, is last year's).
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/period-end.txt", "2025-05-02"),
+        [
+            "level actual Kestrel Savings | branches | 2025-03-31..2025-03-31 | 41 = [40.5, 41.5) branch",
+            "level actual Kestrel Savings | deposits | 2024-06-30..2024-06-30 | 2.3 bln crowns = [2.25e9, 2.35e9) CROWN",
+            "level actual Kestrel Savings | deposits | 2024-12-31..2024-12-31 | 2.1 bln crowns = [2.05e9, 2.15e9) CROWN",
         ]
     );
 }

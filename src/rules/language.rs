@@ -67,6 +67,10 @@ pub struct Dates {
     pub week_words: Vec<String>,
     pub year_words: Vec<String>,
     pub span_end_words: Vec<String>,
+    /// Words for the last day of a month or year ("at the end of March",
+    /// "end-June"): a stock stated then is a day's.
+    #[serde(default)]
+    pub period_end_words: Vec<String>,
     pub bounds_after: Vec<String>,
     pub bounds_until: Vec<String>,
     pub bound_before: Vec<String>,

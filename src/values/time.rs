@@ -142,7 +142,18 @@ impl TimeReader {
             })
             .collect::<Vec<_>>()
             .join("|");
+        let period_end = list(&d_.period_end_words);
         let specs: Vec<(String, Handler)> = vec![
+            (
+                format!(
+                    r"(?i:\b(?:the\s+)?(?:{period_end})(?:\s+of\s+|-))(?P<m>{m})(?:,?\s+(?P<y>{YEAR}))?\b"
+                ),
+                month_end_day,
+            ),
+            (
+                format!(r"(?i:\b(?:the\s+)?(?:{period_end})(?:\s+of\s+|-))(?P<y>{YEAR})\b"),
+                year_end_day,
+            ),
             (
                 format!(
                     r"(?i:\b(?:the\s+)?(?:(?:first|last)\s+)?(?P<n>{small_number}|a)\s+(?P<u>{month_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
@@ -825,6 +836,30 @@ fn bare_month(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         return resolved(first, last, Granularity::Span, a);
     }
     resolved(s, e, Granularity::Month, a)
+}
+
+/// "the end of March", "end-June 2024": the month's last day. With no
+/// year, the last such month up to publication (as a bare month is).
+fn month_end_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let m = month_number(&c["m"])?;
+    let (y, a) = match c.name("y") {
+        Some(y) => (y.as_str().parse().ok()?, Anchoring::Stated),
+        None => {
+            let Some((y, a)) = context_year(ctx) else {
+                return unanchored(Granularity::Day);
+            };
+            let back = ctx.published.is_some_and(|p| m > p.month());
+            (y - i32::from(back), a)
+        }
+    };
+    let last = month_end(y, m)?;
+    resolved(last, last, Granularity::Day, a)
+}
+
+/// "the end of 2024", "end-2024": December 31.
+fn year_end_day(c: &Captures<'_>, _: &TimeContext) -> Option<Found> {
+    let last = ymd(c["y"].parse().ok()?, 12, 31)?;
+    stated(last, last, Granularity::Day)
 }
 
 /// "last year's second quarter", "1986's fourth quarter": a time whose
