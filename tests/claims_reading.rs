@@ -298,15 +298,16 @@ fn a_range_in_parentheses_converts_a_range_end_for_end() {
 
 #[test]
 fn the_end_of_a_month_or_year_is_its_last_day() {
-    // A stock "at the end of March" or "at end-June" is a day's; a month
-    // with no year is the last such month up to publication (June, after
-    // a May publication, is last year's).
+    // A stock "at the end of March", "at end-June" or "at the end of last
+    // year" is a day's; a month with no year is the last such month up to
+    // publication (June, after a May publication, is last year's).
     assert_eq!(
         claim_lines("tests/fixtures/reading/period-end.txt", "2025-05-02"),
         [
             "level actual Kestrel Savings | branches | 2025-03-31..2025-03-31 | 41 = [40.5, 41.5) branch",
             "level actual Kestrel Savings | deposits | 2024-06-30..2024-06-30 | 2.3 bln crowns = [2.25e9, 2.35e9) CROWN",
             "level actual Kestrel Savings | deposits | 2024-12-31..2024-12-31 | 2.1 bln crowns = [2.05e9, 2.15e9) CROWN",
+            "level actual Kestrel Savings | loans | 2024-12-31..2024-12-31 | 1.4 bln crowns = [1.35e9, 1.45e9) CROWN",
         ]
     );
 }

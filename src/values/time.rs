@@ -155,6 +155,10 @@ impl TimeReader {
                 year_end_day,
             ),
             (
+                format!(r"(?i:\b(?:the\s+)?(?:{period_end})\s+of\s+{rel_year})\b"),
+                year_end_day,
+            ),
+            (
                 format!(
                     r"(?i:\b(?:the\s+)?(?:(?:first|last)\s+)?(?P<n>{small_number}|a)\s+(?P<u>{month_words}|{week_words}|{year_words})\s+(?:{span_end})\s+)(?P<m>{m})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
                 ),
@@ -856,10 +860,13 @@ fn month_end_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     resolved(last, last, Granularity::Day, a)
 }
 
-/// "the end of 2024", "end-2024": December 31.
-fn year_end_day(c: &Captures<'_>, _: &TimeContext) -> Option<Found> {
-    let last = ymd(c["y"].parse().ok()?, 12, 31)?;
-    stated(last, last, Granularity::Day)
+/// "the end of 2024", "end-2024", "the end of last year": December 31.
+fn year_end_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
+    let Some((y, a)) = year_of(c, ctx) else {
+        return unanchored(Granularity::Day);
+    };
+    let last = ymd(y, 12, 31)?;
+    resolved(last, last, Granularity::Day, a)
 }
 
 /// "last year's second quarter", "1986's fourth quarter": a time whose
