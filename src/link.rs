@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rayon::prelude::*;
 
 use crate::claims::{Claim, ClaimValue};
 
@@ -68,6 +69,18 @@ impl ClaimGroups {
     /// Builds the graph in one pass over the claims, then walks it: for
     /// each holder, its claims, split by measure, label and unit.
     pub fn build(claims: &[Claim]) -> Self {
+        // Each claim's holder and its two keys, made in parallel: the
+        // string formatting is most of the cost of building the groups.
+        let mut keys: Vec<(String, String, String)> = claims
+            .par_iter()
+            .map(|c| {
+                (
+                    c.subject.join("+"),
+                    subject_key(c, true),
+                    subject_key(c, false),
+                )
+            })
+            .collect();
         let mut graph: StableGraph<Node, Edge> = StableGraph::new();
         let mut holders: BTreeMap<String, NodeIndex> = BTreeMap::new();
         let mut measures: BTreeMap<String, NodeIndex> = BTreeMap::new();
@@ -75,40 +88,42 @@ impl ClaimGroups {
         for (i, c) in claims.iter().enumerate() {
             let claim = graph.add_node(Node::Claim(i));
             nodes.push(claim);
-            let holder = c.subject.join("+");
-            let h = *holders
-                .entry(holder.clone())
-                .or_insert_with(|| graph.add_node(Node::Holder(holder)));
-            let m = *measures
-                .entry(c.predicate.clone())
-                .or_insert_with(|| graph.add_node(Node::Measure(c.predicate.clone())));
+            let holder = &keys[i].0;
+            let h = match holders.get(holder) {
+                Some(&h) => h,
+                None => {
+                    let h = graph.add_node(Node::Holder(holder.clone()));
+                    holders.insert(holder.clone(), h);
+                    h
+                }
+            };
+            let m = match measures.get(&c.predicate) {
+                Some(&m) => m,
+                None => {
+                    let m = graph.add_node(Node::Measure(c.predicate.clone()));
+                    measures.insert(c.predicate.clone(), m);
+                    m
+                }
+            };
             graph.add_edge(claim, h, Edge::About);
             graph.add_edge(claim, m, Edge::States);
         }
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut unlabelled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &h in holders.values() {
             for e in graph.edges_directed(h, Direction::Incoming) {
                 if let Node::Claim(i) = graph[e.source()] {
-                    groups
-                        .entry(subject_key(&claims[i], true))
+                    // Each claim is reached once: its keys move into the maps.
+                    let (_, labelled, unlabelled_key) = &mut keys[i];
+                    groups.entry(std::mem::take(labelled)).or_default().push(i);
+                    unlabelled
+                        .entry(std::mem::take(unlabelled_key))
                         .or_default()
                         .push(i);
                 }
             }
         }
-        for ids in groups.values_mut() {
-            ids.sort_unstable();
-        }
-        let mut unlabelled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for ids in groups.values() {
-            for &i in ids {
-                unlabelled
-                    .entry(subject_key(&claims[i], false))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        for ids in unlabelled.values_mut() {
+        for ids in groups.values_mut().chain(unlabelled.values_mut()) {
             ids.sort_unstable();
         }
         ClaimGroups {
