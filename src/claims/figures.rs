@@ -1030,6 +1030,20 @@ fn subject_measure(
     None
 }
 
+/// The modality a verb gives what it governs ("aims to", "plans to",
+/// "expects to"), if its lemma is of one.
+fn governing_modality(lex: &Lexicon, lemma: &str) -> Option<Modality> {
+    if Lexicon::has(&lex.verbs.target, lemma) {
+        Some(Modality::Target)
+    } else if Lexicon::has(&lex.verbs.plan, lemma) {
+        Some(Modality::Plan)
+    } else if Lexicon::has(&lex.verbs.forecast, lemma) {
+        Some(Modality::Forecast)
+    } else {
+        None
+    }
+}
+
 /// The modality a verb gives its figures, from its auxiliaries and the
 /// verbs it hangs from ("expects to", "plans to"), with the word that
 /// says it and whether that word speaks of now ("will", "expects") rather
@@ -1073,18 +1087,8 @@ fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<
                 });
             }
         }
-        let l = tree.lemma(v);
         if v != verb {
-            let modality = if Lexicon::has(&lex.verbs.target, &l) {
-                Some(Modality::Target)
-            } else if Lexicon::has(&lex.verbs.plan, &l) {
-                Some(Modality::Plan)
-            } else if Lexicon::has(&lex.verbs.forecast, &l) {
-                Some(Modality::Forecast)
-            } else {
-                None
-            };
-            if let Some(modality) = modality {
+            if let Some(modality) = governing_modality(lex, &tree.lemma(v)) {
                 return Some(Said {
                     modality,
                     cue: v,
@@ -1120,14 +1124,10 @@ fn modality(lex: &Lexicon, tree: &Tree<'_>, verb: usize, moves: bool) -> Option<
                     .kids_with(v, &["mark"])
                     .find(|&m| tree.lemma(m) == "to" && m + 1 == v)?;
                 let before = to.checked_sub(1)?;
-                let l = tree.lemma(before);
-                let modality = if Lexicon::has(&lex.verbs.target, &l) {
-                    Modality::Target
-                } else if Lexicon::has(&lex.verbs.plan, &l) {
-                    Modality::Plan
-                } else {
-                    return None;
-                };
+                // (An aim or a plan only: a word of forecast before "to"
+                // is as often a noun of its own.)
+                let modality = governing_modality(lex, &tree.lemma(before))
+                    .filter(|&m| m != Modality::Forecast)?;
                 return Some(Said {
                     modality,
                     cue: before,

@@ -817,13 +817,9 @@ fn weekday(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
 /// news reports what has happened.
 fn bare_month(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let m = month_number(&c["m"])?;
-    let (mut y, a) = match context_year(ctx) {
-        Some(ya) => ya,
-        None => return unanchored(Granularity::Month),
+    let Some((y, a)) = latest_year_of_month(m, ctx) else {
+        return unanchored(Granularity::Month);
     };
-    if ctx.published.is_some_and(|p| m > p.month()) {
-        y -= 1;
-    }
     let (s, e) = month_span(y, m)?;
     // "late March": the month's last third, days 21 to its end.
     let third = c.name("part").and_then(|p| {
@@ -848,16 +844,21 @@ fn month_end_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let m = month_number(&c["m"])?;
     let (y, a) = match c.name("y") {
         Some(y) => (y.as_str().parse().ok()?, Anchoring::Stated),
-        None => {
-            let Some((y, a)) = context_year(ctx) else {
-                return unanchored(Granularity::Day);
-            };
-            let back = ctx.published.is_some_and(|p| m > p.month());
-            (y - i32::from(back), a)
-        }
+        None => match latest_year_of_month(m, ctx) {
+            Some(ya) => ya,
+            None => return unanchored(Granularity::Day),
+        },
     };
     let last = month_end(y, m)?;
     resolved(last, last, Granularity::Day, a)
+}
+
+/// The year of the latest month `m` up to publication: this year's, or
+/// last year's when `m` is still ahead.
+fn latest_year_of_month(m: u32, ctx: &TimeContext) -> Option<(i32, Anchoring)> {
+    let (y, a) = context_year(ctx)?;
+    let ahead = ctx.published.is_some_and(|p| m > p.month());
+    Some((y - i32::from(ahead), a))
 }
 
 /// "the end of 2024", "end-2024", "the end of last year": December 31.
