@@ -397,6 +397,8 @@ pub fn claim_from_cells(cells: &[Cell], doc: usize) -> Result<StoredClaim, Strin
         restates,
         cue,
         dated_outright,
+        // (Stored with its period already the instant it was read for.)
+        instant: false,
     };
     Ok(StoredClaim {
         claim,

@@ -212,6 +212,7 @@ impl Events {
                 dated_outright: time
                     .time
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
+                instant: false,
             });
         }
         out
@@ -301,6 +302,7 @@ impl Events {
                     restates: None,
                     cue: None,
                     dated_outright: false,
+                    instant: false,
                 })
             })
             .collect()

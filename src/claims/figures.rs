@@ -56,6 +56,7 @@ impl Lexicon {
                 per_period: low(&n.per_period),
                 references: low(&n.references),
                 parts: low(&n.parts),
+                stocks: low(&n.stocks),
                 results: low(&n.results),
                 people: low(&n.people),
                 government_bodies: low(&n.government_bodies),
@@ -105,6 +106,10 @@ pub struct Reading {
     pub nominal: Option<String>,
     /// Whether `measure` was taken from word order, the tree saying none.
     pub guessed: bool,
+    /// Whether the figure is a part of another amount the sentence states
+    /// ("3 billion crowns of its 20 billion crown debt"): what the part is
+    /// (repaid, owed to banks) the measure leaves unsaid.
+    pub part: bool,
     /// For a conversion or a range end: the figure it belongs to.
     pub partner: Option<usize>,
     pub modality: Option<Modality>,
@@ -190,6 +195,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         modality: None,
         said: None,
         guessed: false,
+        part: false,
     };
     if v.kind == ValueKind::Rank {
         r.role = Role::Rank;
@@ -250,7 +256,10 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         ValueKind::Quantity | ValueKind::Count | ValueKind::Money
     ) && r.measure.is_none()
     {
-        r.measure = amount_of(lex, tree, t);
+        if let Some((noun, part)) = amount_of(lex, tree, t) {
+            r.measure = Some(noun);
+            r.part = part;
+        }
     }
     // "2.6 mln pounds in cash", "300 mln pesos in farm exports": what
     // an amount is in, written right after it.
@@ -305,6 +314,22 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 if r.measure.is_some() {
                     node = h;
                 }
+            }
+            // "imports at 5.2 billion crowns", "inflation at 12 pct": the
+            // noun a figure is "at" is what it measures.
+            Some(c)
+                if Lexicon::has(&lex.markers.valued_at, c)
+                    && tree.rel(node) == "nmod"
+                    && tree.upos(h) == "NOUN"
+                    && !tree.is_value(h)
+                    && node == t
+                    && r.measure.is_none()
+                    && !Lexicon::has(&lex.nouns.neutral, &tree.lemma(h))
+                    && !Lexicon::has(&lex.nouns.per_period, &tree.lemma(h))
+                    && !people(lex, tree, h, v.kind) =>
+            {
+                r.measure = Some(h);
+                node = h;
             }
             Some(c) if Lexicon::has(&lex.markers.previous, c) => {
                 set_role(&mut r, Role::Previous);
@@ -458,7 +483,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 Some(_) | None => {
                     // "sales fell 10 mln dlrs", "raised fees 12 billion",
                     // "cut prices 5 pct": a change. "will raise 10 mln
-                    // dlrs", "lost 32 mln marks": what the agent raised or
+                    // dlrs", "lost 7 mln crowns": what the agent raised or
                     // lost, a level.
                     let agent = tree.kid_with(p, &["nsubj"]).is_some_and(|s| {
                         tree.is_name(s)
@@ -488,6 +513,23 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         {
             r.measure = tree.kids_with(p, &["obj"]).find(|&o| {
                 o != node && tree.is_noun(o) && !tree.is_name(o) && !people(lex, tree, o, v.kind)
+            });
+        }
+        // "imports at 4.1 billion compared to 4.4 billion", "inflation,
+        // officially pegged at 12 pct": a participle's figure measures the
+        // noun the participle modifies ("a plan to build", "with sales
+        // rising" are clauses of their own, no such participle).
+        // A figure the participle has for object ("a branch that lost 7 mln
+        // crowns") is what it did, and the noun is who did it.
+        if r.measure.is_none()
+            && tree.deprel(p) == "acl"
+            && tree.rel(node) == "obl"
+            && tree.kid_with(p, &["obj"]).is_none()
+            && tree.kid_with(p, &["mark"]).is_none()
+            && tree.kid_with(p, &["nsubj"]).is_none()
+        {
+            r.measure = tree.head(p).filter(|&h| {
+                tree.is_noun(h) && !tree.is_name(h) && h != node && !people(lex, tree, h, v.kind)
             });
         }
         if r.measure.is_none() {
@@ -644,6 +686,7 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
             modality: None,
             said: None,
             guessed: false,
+            part: false,
         });
     }
     let (measure, verb) = if tree.is_verb(a) {
@@ -704,6 +747,7 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
         modality: said.map(|s| s.modality),
         said,
         guessed: false,
+        part: false,
     })
 }
 
@@ -816,9 +860,13 @@ fn amount_in(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
     })
 }
 
-/// The common noun an amount is "of", following amounts of amounts.
-fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
+/// The common noun an amount is "of", following amounts of amounts, and
+/// whether the amount is a part of another one ("2.5 billion dlrs of 40
+/// billion dlrs of debt", "3 billion crowns of its 20 billion crown debt").
+fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<(usize, bool)> {
+    let kind = tree.token(t).value;
     let mut node = t;
+    let mut part = false;
     for _ in 0..3 {
         let of = tree.kids_with(node, &["nmod"]).find(|&k| {
             k > node
@@ -827,10 +875,12 @@ fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
                     .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
         })?;
         if tree.is_value(of) {
+            part |= tree.token(of).value == kind;
             node = of;
             continue;
         }
-        return (tree.upos(of) == "NOUN").then_some(of);
+        part |= tree.kids(of).iter().any(|&k| tree.token(k).value == kind);
+        return (tree.upos(of) == "NOUN").then_some((of, part));
     }
     None
 }
@@ -932,7 +982,7 @@ fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usi
         }
         let head = (start..end)
             .rev()
-            .find(|&k| tree.upos(k) == "NOUN" && !tree.is_value(k));
+            .find(|&k| tree.upos(k) == "NOUN" && !tree.is_value(k) && !looks_named(tree, k));
         match start.checked_sub(1) {
             // A prepositional phrase ("at the start of the month", "before
             // restructuring costs"): the subject is before it.
@@ -950,6 +1000,17 @@ fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usi
         }
     }
     None
+}
+
+/// A capitalized word the tagger took for a common noun inside a name
+/// ("Harwick Foods will sell"): a party, not what is measured. ("Sales
+/// rose" opens a sentence; "GDP" is written in capitals.)
+fn looks_named(tree: &Tree<'_>, k: usize) -> bool {
+    let capitalized = |i: usize| {
+        let form = &tree.token(i).form;
+        form.chars().next().is_some_and(char::is_uppercase) && form.chars().any(char::is_lowercase)
+    };
+    capitalized(k) && (k > 0 || (k + 1 < tree.len() && capitalized(k + 1)))
 }
 
 /// Whether `node` lies in the subtree headed by `top`.
@@ -1002,6 +1063,7 @@ fn subject_measure(
             }
             if tree.is_noun(s)
                 && !tree.is_name(s)
+                && !looks_named(tree, s)
                 && !Lexicon::has(&lex.nouns.references, &tree.lemma(s))
             {
                 return Some(s);

@@ -630,6 +630,13 @@ pub fn party(
     if let Some(h) = within_name(a, tree, i) {
         return Some(h);
     }
+    // "Lindvik Traders paid", the last word tagged a common noun: a
+    // capitalized word right after a name ends the name.
+    if tree.is_capitalized(i) && i > 0 && tree.head(i - 1) == Some(i) && tree.is_name(i - 1) {
+        if let Some(h) = holder_at(a, s, tree, i - 1) {
+            return Some(h);
+        }
+    }
     let inferred = || {
         salient.map(|n| Holder {
             parts: vec![n.to_string()],
@@ -653,6 +660,23 @@ pub fn party(
     }
     if !tree.is_pronoun(i) {
         return None;
+    }
+    // "Lindqvist Care, which runs 212 clinics": a relative pronoun
+    // stands for the noun its clause modifies, not for the sentence's
+    // subject.
+    // (A clause the parser hung on the verb instead, "advcl:relcl", is on
+    // the noun before its comma by word order.)
+    if matches!(tree.token(i).xpos, "WDT" | "WP") {
+        let modified = tree.head(i).and_then(|v| match tree.deprel(v) {
+            "acl:relcl" => tree.head(v),
+            "advcl:relcl" => i
+                .checked_sub(2)
+                .filter(|&n| tree.token(n + 1).form == "," && tree.is_noun(n)),
+            _ => None,
+        });
+        if let Some(n) = modified {
+            return party(lex, a, s, tree, n, salient);
+        }
     }
     // "Acme said its ...": the organization the saying verb has.
     let mut n = i;

@@ -138,6 +138,9 @@ pub struct Claim {
     /// Whether its period is a date the text writes out ("April 2025"),
     /// not one resolved from "last year".
     pub dated_outright: bool,
+    /// Whether it is a stock's level ("total assets"), held at an
+    /// instant: stated for a month or a year, it is the level at its end.
+    pub instant: bool,
 }
 
 /// The cue of a reading's modality, when it speaks of now: an auxiliary
@@ -306,6 +309,14 @@ impl Extractor {
                 }) {
                     if let (Some(p), Some(t)) = (c.period, &c.period_text) {
                         last_period = Some((si, p, t.clone()));
+                    }
+                }
+                // A stock stated for a month or longer is its level at the
+                // span's end (after the span itself was carried on to what
+                // follows); a week's figure is most often the week's average.
+                for c in found.iter_mut().filter(|c| c.instant) {
+                    if let Some((_, end)) = c.period.filter(|(start, end)| end - start >= 27.0) {
+                        c.period = Some((end, end));
                     }
                 }
                 claims.extend(found);
@@ -541,6 +552,9 @@ impl Extractor {
             .collect();
         let mut out = self.event_dates(doc, a, s, &tree, &times, &used, salient);
         for (i, r) in readings.iter().enumerate() {
+            let stock = matches!(r.role, Role::Level | Role::Previous)
+                && matches!(r.modality, None | Some(Modality::Actual))
+                && self.is_stock(&tree, r, &measures[i]);
             let v = &s.values[r.value];
             if let Some(mut c) = self.figure_claim(
                 doc,
@@ -553,6 +567,7 @@ impl Extractor {
             ) {
                 c.cue = cue_of(&tree, r);
                 c.dated_outright = outright(&s.values, periods[i].as_ref());
+                c.instant = stock;
                 if r.role == Role::Conversion {
                     let host = r.partner.map(|p| &s.values[readings[p].value]);
                     c.restates = host.and_then(|h| Some((h.interval?, h.unit.clone()?)));
@@ -561,6 +576,22 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// Whether a figure measures a stock, a level held at an instant
+    /// ("total assets", "gold and currency reserves"): its measure's noun,
+    /// or the last word of the measure it borrowed.
+    fn is_stock(&self, tree: &Tree<'_>, r: &Reading, measure: &measure::Measure) -> bool {
+        let head = match r.measure {
+            Some(m) => tree.lemma(m),
+            None => measure
+                .canonical
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_string(),
+        };
+        self.lexicon.nouns.stocks.contains(&head)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -632,12 +663,13 @@ impl Extractor {
             role: r.role,
             sure: Sureness {
                 holder: holder.is_some_and(|h| h.named),
-                measure: measure.explicit,
+                measure: measure.explicit && !r.part,
                 period: period.is_some_and(|p| p.stated),
             },
             restates: None,
             cue: None,
             dated_outright: false,
+            instant: false,
         })
     }
 }
@@ -748,6 +780,7 @@ impl Extractor {
                 dated_outright: v
                     .time
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
+                instant: false,
             });
         }
         out
@@ -805,5 +838,6 @@ pub fn test_claim(holder: &str, measure: &str, value: f64) -> Claim {
         restates: None,
         cue: None,
         dated_outright: false,
+        instant: false,
     }
 }

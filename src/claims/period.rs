@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::figures::{Lexicon, Reading};
 use super::tree::Tree;
 use super::Role;
-use crate::values::{Value, ValueKind};
+use crate::values::{Anchoring, Granularity, Value, ValueKind};
 
 /// A resolved period, inclusive, with the words that state it.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,13 +136,23 @@ pub fn period_of(
     if v.interval.is_some_and(|i| !i.is_bounded()) {
         return None;
     }
+    // "today", "tomorrow", "on Wednesday": a day counted from a dateline
+    // whose time zone the text does not give is no sure day (a story filed
+    // from a zone ahead of the dateline's says "tomorrow" of the dateline's
+    // day after next).
+    let from_dateline =
+        info.granularity == Granularity::Day && info.anchoring == Anchoring::Relative;
     let mut p = Period {
         start,
         end,
         text: v.text.clone(),
-        stated: true,
+        stated: !from_dateline,
         value: Some(vi),
     };
+    // "at the start of last month": the month's first day.
+    if opens(text.get(..v.start).unwrap_or("")) {
+        p.end = p.start;
+    }
     if let Some(f) = fiscal(&v.text, text.get(v.end..).unwrap_or(""), fiscal_start) {
         p.start = f.0;
         p.end = f.1;
@@ -210,6 +220,28 @@ pub fn inherited(r: &Reading, partner: Option<&Period>) -> Option<Period> {
         Role::Conversion | Role::RangeLow | Role::RangeHigh => partner.cloned(),
         _ => None,
     }
+}
+
+/// Whether the words before a time say its first day ("the start of",
+/// "the beginning of the").
+fn opens(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let of_at = match words.first().map(String::as_str) {
+        Some("of") => 1,
+        Some("the") if words.get(1).is_some_and(|w| w == "of") => 2,
+        _ => return false,
+    };
+    words.get(of_at).is_some_and(|w| {
+        crate::rules::language::english()
+            .dates
+            .period_start_words
+            .contains(w)
+    })
 }
 
 #[cfg(test)]

@@ -179,6 +179,7 @@ impl Tables {
                         restates: None,
                         cue: None,
                         dated_outright: period.stated,
+                        instant: false,
                     });
                 }
             } else if let Some(s) = self.span_of(line, published, Some(current)) {

@@ -97,6 +97,15 @@ impl<'p> Tree<'p> {
                 .is_some_and(|c| !c.is_lowercase())
     }
 
+    /// Whether the word is written with a capital first letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.token(i)
+            .form
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.upos(i) == "PRON"
     }
@@ -139,9 +148,20 @@ impl<'p> Tree<'p> {
     /// belong to it, as a contiguous run, or None if they are not one.
     pub fn name_span(&self, i: usize) -> (usize, usize) {
         // From a word inside a name, start at the name's head.
+        // A capitalized common noun right after the name ends it, whatever
+        // the tagger called it ("Dunmore Resources", "Harwick Foods").
+        let ends_name = |i: usize, h: usize| {
+            h == i + 1
+                && self.upos(h) == "NOUN"
+                && self.is_capitalized(h)
+                && self.token(h).form.chars().any(char::is_lowercase)
+        };
         let mut i = i;
         while let Some(h) = self.head(i) {
-            if matches!(self.rel(i), "flat" | "compound") && self.is_name(h) && self.is_name(i) {
+            if matches!(self.rel(i), "flat" | "compound")
+                && self.is_name(i)
+                && (self.is_name(h) || ends_name(i, h))
+            {
                 i = h;
             } else {
                 break;
@@ -189,12 +209,7 @@ impl<'p> Tree<'p> {
             for &k in self.kids(n) {
                 // "Thai International": a capitalized modifier is part of
                 // the name, whatever the tagger called it.
-                let capital = self
-                    .token(k)
-                    .form
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                let capital = self.is_capitalized(k);
                 let part = (matches!(self.deprel(k), "flat" | "flat:name" | "compound")
                     && self.is_name(k))
                     || (matches!(self.rel(k), "amod" | "compound" | "flat")

@@ -46,6 +46,10 @@ pub struct NounClasses {
     /// not the party's.
     #[serde(default)]
     pub parts: Vec<String>,
+    /// Nouns for a stock, a level held at an instant ("assets",
+    /// "reserves"): stated for a month or a year, it is the level at its end.
+    #[serde(default)]
+    pub stocks: Vec<String>,
     #[serde(default)]
     pub dropped_modifiers: Vec<String>,
     /// Nouns that make the figures inside their phrase a forecast, a plan
@@ -295,6 +299,7 @@ impl NounClasses {
         self.per_period.extend(other.per_period);
         self.references.extend(other.references);
         self.parts.extend(other.parts);
+        self.stocks.extend(other.stocks);
         self.results.extend(other.results);
         self.people.extend(other.people);
         self.government_bodies.extend(other.government_bodies);

@@ -71,6 +71,8 @@ pub struct Dates {
     /// "end-June"): a stock stated then is a day's.
     #[serde(default)]
     pub period_end_words: Vec<String>,
+    #[serde(default)]
+    pub period_start_words: Vec<String>,
     pub bounds_after: Vec<String>,
     pub bounds_until: Vec<String>,
     pub bound_before: Vec<String>,

@@ -171,7 +171,9 @@ impl ValueReader {
         ))
         .unwrap();
         let r = &lang.ratios;
-        let list = |l: &[String]| listed(l.iter().map(String::as_str));
+        // Wire copy breaks lines anywhere: "112 basis\npoints" is one unit
+        // (the kind is read from the group matched, not from its words).
+        let list = |l: &[String]| listed(l.iter().map(String::as_str)).replace(' ', r"\s+");
         let (pct, pp, bp) = (
             list(&r.percent),
             list(&r.percentage_points),
