@@ -6,23 +6,25 @@
 pub fn fold(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
+    let push = |out: &mut String, map: &mut Vec<usize>, piece: &str, i: usize| {
+        map.extend(std::iter::repeat_n(i, piece.len()));
+        out.push_str(piece);
+    };
     for (i, c) in text.char_indices() {
-        let piece: String = if c.is_ascii() {
-            c.to_ascii_lowercase().to_string()
+        // Most text is ASCII: one byte in, one byte out, nothing allocated.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
         } else if matches!(c, '’' | '‘' | 'ʼ') {
-            "'".to_string()
+            push(&mut out, &mut map, "'", i);
         } else if matches!(c, '–' | '—' | '‐' | '‑') {
-            "-".to_string()
+            push(&mut out, &mut map, "-", i);
         } else {
             match deunicode::deunicode_char(c) {
-                Some(s) if !s.is_empty() => s.to_ascii_lowercase(),
-                _ => " ".to_string(),
+                Some(s) if !s.is_empty() => push(&mut out, &mut map, &s.to_ascii_lowercase(), i),
+                _ => push(&mut out, &mut map, " ", i),
             }
-        };
-        for _ in 0..piece.len() {
-            map.push(i);
         }
-        out.push_str(&piece);
     }
     map.push(text.len());
     (out, map)
