@@ -194,8 +194,9 @@ fn where_the_tree_reaches_no_subject_word_order_gives_it() {
             "previous actual Kestrel Bay Sugar | stocks | 2024-03-01..2024-03-01 | 38,200 tonnes = [38150, 38250) t",
             "level actual Kestrel Bay Sugar | exports | 2025-03-01..2025-03-31 | 7.4 billion crowns = [7.03e9, 7.77e9] CROWN",
             "previous actual Kestrel Bay Sugar | exports | 2025-02-01..2025-02-28 | 8.1 billion = [8.05e9, 8.15e9) CROWN",
-            // (The month the sentence before stated, as no other is.)
-            "level actual Kestrel Bay Sugar | shares | 2025-02-01..2025-02-28 | 120,000 = [115000, 125000) share",
+            // (The month of the level the sentence before stated, as no
+            // other is: not its previous figure's February.)
+            "level actual Kestrel Bay Sugar | shares | 2025-03-01..2025-03-31 | 120,000 = [115000, 125000) share",
             "range_low actual Kestrel Bay Sugar | prices | - | 11.25 = [11.245, 11.255) USD",
             "range_high actual Kestrel Bay Sugar | prices | - | 12.50 dlrs = [12.495, 12.505) USD",
         ]
@@ -339,8 +340,9 @@ fn a_figure_compared_takes_the_pair_and_a_province_before_a_noun_holds_nothing()
         [
             "level actual Chile–Peru | trade | 2024-01-01..2024-12-31 | 3.1 billion dlrs = [3.05e9, 3.15e9) USD",
             "previous actual Chile–Peru | trade | 2023-01-01..2023-12-31 | 2.8 billion = [2.75e9, 2.85e9) USD",
-            // (The year the sentence before stated, as no other is.)
-            "level actual Kestrel Mining | natural gas | 2023-01-01..2023-12-31 | 41 billion cubic feet = [4.05e10, 4.15e10) ft3",
+            // (The year of the level the sentence before stated, as no
+            // other is: not its previous figure's 2023.)
+            "level actual Kestrel Mining | natural gas | 2024-01-01..2024-12-31 | 41 billion cubic feet = [4.05e10, 4.15e10) ft3",
         ]
     );
 }
@@ -480,5 +482,41 @@ fn a_part_of_an_amount_a_day_counted_from_the_dateline_and_another_basis_are_no_
     assert_eq!(
         sure,
         ["Norland: export for 2024 is 12.4 billion crowns in one place and 13.1 billion crowns in another"]
+    );
+}
+
+#[test]
+fn a_span_ending_on_a_months_last_day_starts_on_a_first_and_the_story_goes_on_from_levels() {
+    // "the three months ending June 30" in a story of June 2 is April to June
+    // of that year (under way; "ended" would be past). The next
+    // sentences go on from the level's month, not from the previous
+    // figure's year; "up from" goes with the figure it is from; a figure
+    // "now" takes none.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/spans-ending.txt", "2025-06-02"),
+        [
+            "level plan Norvik Shipping | gain | 2025-04-01..2025-06-30 | 9.5 mln crowns = [9.45e6, 9.55e6) CROWN",
+            "level actual Norvik Shipping | exports | 2025-05-01..2025-05-31 | 1.4 billion crowns = [1.35e9, 1.45e9) CROWN",
+            "previous actual Norvik Shipping | exports | 2025-04-01..2025-04-30 | 1.5 billion crowns = [1.45e9, 1.55e9) CROWN",
+            "previous actual Norvik Shipping | exports | 2024-05-01..2024-05-31 | 2.1 billion crowns = [2.05e9, 2.15e9) CROWN",
+            "level actual Norvik Shipping | shipments | 2025-05-01..2025-05-31 | 3.2 mln tonnes = [3.15e6, 3.25e6) t",
+            "previous actual Norvik Shipping | shipments | 2024-01-01..2024-12-31 | 2.9 mln tonnes = [2.85e6, 2.95e6) t",
+            // "now operates": of the time of writing, no earlier period.
+            "level actual Norvik Shipping | vessels | - | 14 = [13.5, 14.5) vessel",
+        ]
+    );
+}
+
+#[test]
+fn a_figure_joined_by_and_after_a_previous_one_is_previous_however_it_is_hung() {
+    // The parser hangs "and 44,000 tonnes" on the previous figure as a
+    // parataxis with its "and".
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/conjunct-previous.txt", "2025-06-02"),
+        [
+            "level actual Norland Steel | steel output | 2025-05-01..2025-05-31 | 41,000 tonnes = [40500, 41500) t",
+            "previous actual Norland Steel | steel output | 2025-04-01..2025-04-30 | 39,000 tonnes = [38500, 39500) t",
+            "previous actual Norland Steel | steel output | 2024-05-01..2024-05-31 | 44,000 tonnes = [43500, 44500) t",
+        ]
     );
 }

@@ -54,11 +54,10 @@ fn diff_reports_changed_claims_and_findings() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    // v2 drops the terminal count and fixes the 2024 cargo figure.
-    assert_eq!(
-        resolved,
-        ["figure-conflict", "corroborated", "growth-arithmetic"]
-    );
+    // v2 fixes the 2024 cargo figure. (The terminal count it drops was
+    // corroborated only while "now operates 23 terminals" took an earlier
+    // sentence's year; a figure of the time of writing takes none.)
+    assert_eq!(resolved, ["figure-conflict", "growth-arithmetic"]);
 }
 
 fn git(dir: &Path, args: &[&str]) {

@@ -399,6 +399,7 @@ pub fn claim_from_cells(cells: &[Cell], doc: usize) -> Result<StoredClaim, Strin
         dated_outright,
         // (Stored with its period already the instant it was read for.)
         instant: false,
+        of_writing: false,
     };
     Ok(StoredClaim {
         claim,

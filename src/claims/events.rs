@@ -213,6 +213,7 @@ impl Events {
                     .time
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
                 instant: false,
+                of_writing: false,
             });
         }
         out
@@ -303,6 +304,7 @@ impl Events {
                     cue: None,
                     dated_outright: false,
                     instant: false,
+                    of_writing: false,
                 })
             })
             .collect()

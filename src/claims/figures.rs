@@ -444,13 +444,16 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         verb = Some(pred);
     }
     let direction = &lex.markers.direction;
-    if tree
-        .kids(t)
-        .iter()
-        .any(|&k| tree.rel(k) == "advmod" && Lexicon::has(direction, &tree.lemma(k)))
-        || text
-            .get(..v.start)
-            .is_some_and(|b| ends_with_word(b, direction))
+    // ("rose to 3.2 mln, up from 2.9 mln": "up from" goes with the figure
+    // it is from, whatever the parser hung it on.)
+    let from_after = |k: usize| {
+        k > t && k + 1 < tree.len() && Lexicon::has(&lex.markers.previous, &tree.lemma(k + 1))
+    };
+    if tree.kids(t).iter().any(|&k| {
+        tree.rel(k) == "advmod" && Lexicon::has(direction, &tree.lemma(k)) && !from_after(k)
+    }) || text
+        .get(..v.start)
+        .is_some_and(|b| ends_with_word(b, direction))
     {
         set_role(&mut r, Role::Change);
     }
@@ -1298,7 +1301,11 @@ fn pair_ranges(lex: &Lexicon, tree: &Tree<'_>, values: &[Value], text: &str, out
 fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
     for i in 0..out.len() {
         let t = out[i].token;
-        if tree.rel(t) != "conj" {
+        // ("and 44,000 tonnes in May", hung as a parataxis with its "and":
+        // a conjunct all the same.)
+        let conjoined = tree.rel(t) == "conj"
+            || (tree.rel(t) == "parataxis" && tree.kid_with(t, &["cc"]).is_some());
+        if !conjoined {
             continue;
         }
         let Some(h) = tree.head(t) else { continue };
@@ -1310,7 +1317,14 @@ fn conjuncts(tree: &Tree<'_>, out: &mut [Reading]) {
         }
         // "against 2.4 billion in May, and 2.9 billion in June
         // 2023": a conjunct of a previous figure is one too.
-        if out[j].role == Role::Previous && out[i].role == Role::Level {
+        // (The parser may hang it on the level before: a previous figure
+        // between the two is the one it goes on from.)
+        let previous_between = out
+            .iter()
+            .filter(|r| r.token > h && r.token < t)
+            .max_by_key(|r| r.token)
+            .is_some_and(|r| r.role == Role::Previous);
+        if (out[j].role == Role::Previous || previous_between) && out[i].role == Role::Level {
             out[i].role = Role::Previous;
         }
         // "in denominations of 1,000 and 10,000 dlrs": so is one per unit.

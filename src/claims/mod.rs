@@ -141,6 +141,9 @@ pub struct Claim {
     /// Whether it is a stock's level ("total assets"), held at an
     /// instant: stated for a month or a year, it is the level at its end.
     pub instant: bool,
+    /// Whether the text puts it at the time of writing ("now operates 23
+    /// terminals"): no earlier sentence's period is its.
+    pub of_writing: bool,
 }
 
 /// The cue of a reading's modality, when it speaks of now: an auxiliary
@@ -284,7 +287,8 @@ impl Extractor {
                         c.role,
                         Role::Level | Role::Change | Role::Share | Role::PerUnit
                     );
-                    if c.period.is_none() && carries && c.kind != FrameKind::Event {
+                    if c.period.is_none() && carries && c.kind != FrameKind::Event && !c.of_writing
+                    {
                         *carried = true;
                         let earlier = last_period
                             .as_ref()
@@ -300,10 +304,12 @@ impl Extractor {
                 // The last period the sentence stated itself, surely or as
                 // a fiscal year whose calendar is guessed ("in 1987-88"),
                 // is what the next sentences' figures are for.
+                // (A previous figure's time is the comparison's, not what
+                // the story goes on about.)
                 if let Some((c, _)) = found.iter().zip(&carried).rev().find(|(c, &carried)| {
                     !carried
                         && c.period.is_some()
-                        && c.role != Role::EventDate
+                        && !matches!(c.role, Role::EventDate | Role::Previous)
                         && (c.sure.period
                             || matches!(c.role, Role::Level | Role::Change | Role::Share))
                 }) {
@@ -568,6 +574,12 @@ impl Extractor {
                 c.cue = cue_of(&tree, r);
                 c.dated_outright = outright(&s.values, periods[i].as_ref());
                 c.instant = stock;
+                // "now operates 23 terminals".
+                c.of_writing = periods[i].is_none()
+                    && r.clause_verb(&tree).is_some_and(|v| {
+                        tree.kids_with(v, &["advmod"])
+                            .any(|k| self.lexicon.markers.present.contains(&tree.lemma(k)))
+                    });
                 if r.role == Role::Conversion {
                     let host = r.partner.map(|p| &s.values[readings[p].value]);
                     c.restates = host.and_then(|h| Some((h.interval?, h.unit.clone()?)));
@@ -670,6 +682,7 @@ impl Extractor {
             cue: None,
             dated_outright: false,
             instant: false,
+            of_writing: false,
         })
     }
 }
@@ -781,6 +794,7 @@ impl Extractor {
                     .time
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
                 instant: false,
+                of_writing: false,
             });
         }
         out
@@ -839,5 +853,6 @@ pub fn test_claim(holder: &str, measure: &str, value: f64) -> Claim {
         cue: None,
         dated_outright: false,
         instant: false,
+        of_writing: false,
     }
 }

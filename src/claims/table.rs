@@ -180,6 +180,7 @@ impl Tables {
                         cue: None,
                         dated_outright: period.stated,
                         instant: false,
+                        of_writing: false,
                     });
                 }
             } else if let Some(s) = self.span_of(line, published, Some(current)) {

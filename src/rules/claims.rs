@@ -201,6 +201,9 @@ pub struct Markers {
     pub range_and: Vec<String>,
     #[serde(default)]
     pub running: Vec<String>,
+    /// Adverbs that put a figure at the time of writing ("now operates").
+    #[serde(default)]
+    pub present: Vec<String>,
     #[serde(default)]
     pub revised: Vec<String>,
     #[serde(default)]
@@ -243,6 +246,7 @@ impl Markers {
         self.due.extend(o.due);
         self.previous_modifiers.extend(o.previous_modifiers);
         self.running.extend(o.running);
+        self.present.extend(o.present);
         self.revised.extend(o.revised);
         self.bases.extend(o.bases);
         self.per_unit_nouns.extend(o.per_unit_nouns);

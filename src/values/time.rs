@@ -603,7 +603,17 @@ fn span_ended(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         None => {
             let (y, a) = context_year(ctx)?;
             let this = ymd(y, m, d)?;
+            // "the three months ending June 30" may be under way: the nearest
+            // such day to publication; "ended" is past.
+            let ending = c[0].to_ascii_lowercase().contains("ending");
             match ctx.published {
+                Some(p) if ending => {
+                    let nearest = [y - 1, y, y + 1]
+                        .into_iter()
+                        .filter_map(|y| ymd(y, m, d))
+                        .min_by_key(|e| (*e - p).num_days().abs())?;
+                    (nearest, a)
+                }
                 Some(p) if this > p => (ymd(y - 1, m, d)?, a),
                 _ => (this, a),
             }
@@ -628,8 +638,16 @@ fn span_ended(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
         } else {
             n
         };
-        end.checked_sub_months(chrono::Months::new(months))?
-            .succ_opt()?
+        // A span ending on a month's last day starts on a month's first
+        // ("the three months ending June 30" are April to June, not from
+        // March 31).
+        let last_of_month = end.succ_opt().is_some_and(|n| n.day() == 1);
+        if last_of_month {
+            ymd(end.year(), end.month(), 1)?.checked_sub_months(chrono::Months::new(months - 1))?
+        } else {
+            end.checked_sub_months(chrono::Months::new(months))?
+                .succ_opt()?
+        }
     };
     resolved(start, end, Granularity::Span, anchoring)
 }
