@@ -86,10 +86,11 @@ fn periods_of_prose() {
 fn a_present_verb_before_a_finite_one_is_a_noun() {
     // "March exports totalled ...": "exports" is no verb before
     // "totalled" (British, unseen in American training text), which is
-    // the finite verb; its subject says what the figure measures.
+    // the finite verb; its subject says what the figure measures, and the
+    // month compounded with it when. (Before, the month was left unread.)
     assert_eq!(
         claim_lines("tests/fixtures/reading/verbs.txt", "2025-04-20"),
-        ["level actual Norvik | exports | - | 1.4 billion dlrs = [1.35e9, 1.45e9) USD"]
+        ["level actual Norvik | exports | 2025-03-01..2025-03-31 | 1.4 billion dlrs = [1.35e9, 1.45e9) USD"]
     );
 }
 
@@ -518,5 +519,15 @@ fn a_figure_joined_by_and_after_a_previous_one_is_previous_however_it_is_hung() 
             "previous actual Norland Steel | steel output | 2025-04-01..2025-04-30 | 39,000 tonnes = [38500, 39500) t",
             "previous actual Norland Steel | steel output | 2024-05-01..2024-05-31 | 44,000 tonnes = [43500, 44500) t",
         ]
+    );
+}
+
+#[test]
+fn a_month_compounded_with_the_measure_is_its_period() {
+    // "March car exports": the month opens no time phrase the value
+    // reader would take (it could be a verb); the tree puts it on the noun.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/month-on-noun.txt", "2025-04-10"),
+        ["level actual Norland | car exports | 2025-03-01..2025-03-31 | 1.4 billion crowns = [1.35e9, 1.45e9) CROWN"]
     );
 }

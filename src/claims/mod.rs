@@ -15,6 +15,7 @@ mod tree;
 
 use std::collections::HashMap;
 
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -549,6 +550,11 @@ impl Extractor {
                     periods[i] = periods[j].clone();
                 }
             }
+            if periods[i].is_none() && same_time(r.role) {
+                periods[i] = r
+                    .measure
+                    .and_then(|m| month_on_noun(&tree, m, a.published.date));
+            }
         }
         let used: Vec<usize> = periods
             .iter()
@@ -799,6 +805,39 @@ impl Extractor {
         }
         out
     }
+}
+
+/// "March exports totalled ...": a month compounded with the measure's
+/// noun (no time value: the month opens the sentence, where it could be a
+/// verb), the latest such month up to publication.
+fn month_on_noun(tree: &Tree<'_>, m: usize, published: Option<NaiveDate>) -> Option<Period> {
+    let published = published?;
+    // Through the compound nouns before it ("October car sales").
+    let mut stack = vec![m];
+    let mut month_word = None;
+    while let Some(n) = stack.pop() {
+        for k in tree.kids_with(n, &["compound"]).filter(|&k| k < n) {
+            if tree.is_capitalized(k)
+                && tree.token(k).value.is_none()
+                && crate::calendar::month_number(&tree.token(k).form).is_some()
+            {
+                month_word = Some(k);
+            } else {
+                stack.push(k);
+            }
+        }
+    }
+    let k = month_word?;
+    let month = crate::calendar::month_number(&tree.token(k).form)?;
+    let year = published.year() - i32::from(month > published.month());
+    let (start, end) = crate::calendar::month_span(year, month)?;
+    Some(Period {
+        start,
+        end,
+        text: tree.token(k).form.clone(),
+        stated: true,
+        value: None,
+    })
 }
 
 /// The nearest level figure before a previous one, in the same sentence.
