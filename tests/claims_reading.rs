@@ -520,6 +520,17 @@ fn a_figure_joined_by_and_after_a_previous_one_is_previous_however_it_is_hung() 
             "previous actual Norland Steel | steel output | 2024-05-01..2024-05-31 | 44,000 tonnes = [43500, 44500) t",
         ]
     );
+    // Hung as a conjunct of the level: the previous figure between the
+    // two is the one it goes on from (and the level keeps the headline's
+    // month, not the conjunct's year).
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/conjunct-on-level.txt", "2025-06-02"),
+        [
+            "level actual Norland | exports | 2025-05-01..2025-05-31 | 1.4 billion crowns = [1.35e9, 1.45e9) CROWN",
+            "previous actual Norland | exports | 2025-04-01..2025-04-30 | 1.5 billion crowns = [1.45e9, 1.55e9) CROWN",
+            "previous actual Norland | exports | 2024-05-01..2024-05-31 | 2.1 billion crowns = [2.05e9, 2.15e9) CROWN",
+        ]
+    );
 }
 
 #[test]

@@ -518,23 +518,6 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 o != node && tree.is_noun(o) && !tree.is_name(o) && !people(lex, tree, o, v.kind)
             });
         }
-        // "imports at 4.1 billion compared to 4.4 billion", "inflation,
-        // officially pegged at 12 pct": a participle's figure measures the
-        // noun the participle modifies ("a plan to build", "with sales
-        // rising" are clauses of their own, no such participle).
-        // A figure the participle has for object ("a branch that lost 7 mln
-        // crowns") is what it did, and the noun is who did it.
-        if r.measure.is_none()
-            && tree.deprel(p) == "acl"
-            && tree.rel(node) == "obl"
-            && tree.kid_with(p, &["obj"]).is_none()
-            && tree.kid_with(p, &["mark"]).is_none()
-            && tree.kid_with(p, &["nsubj"]).is_none()
-        {
-            r.measure = tree.head(p).filter(|&h| {
-                tree.is_noun(h) && !tree.is_name(h) && h != node && !people(lex, tree, h, v.kind)
-            });
-        }
         if r.measure.is_none() {
             r.measure = subject_measure(lex, tree, p, node, v.kind);
         }

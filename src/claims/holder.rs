@@ -630,13 +630,6 @@ pub fn party(
     if let Some(h) = within_name(a, tree, i) {
         return Some(h);
     }
-    // "Lindvik Traders paid", the last word tagged a common noun: a
-    // capitalized word right after a name ends the name.
-    if tree.is_capitalized(i) && i > 0 && tree.head(i - 1) == Some(i) && tree.is_name(i - 1) {
-        if let Some(h) = holder_at(a, s, tree, i - 1) {
-            return Some(h);
-        }
-    }
     let inferred = || {
         salient.map(|n| Holder {
             parts: vec![n.to_string()],
