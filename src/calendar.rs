@@ -32,6 +32,13 @@ pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
     ymd(ny, nm, 1).and_then(|d| d.pred_opt())
 }
 
+/// The year of the latest month `month` up to `published`: its own year's,
+/// or the year before when the month is still ahead (news reports what has
+/// happened).
+pub fn latest_year_of_month(month: u32, published: NaiveDate) -> i32 {
+    published.year() - i32::from(month > published.month())
+}
+
 /// First and last day of a month.
 pub fn month_span(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     Some((ymd(year, month, 1)?, month_end(year, month)?))

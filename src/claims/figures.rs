@@ -992,11 +992,7 @@ fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usi
 /// ("Harwick Foods will sell"): a party, not what is measured. ("Sales
 /// rose" opens a sentence; "GDP" is written in capitals.)
 fn looks_named(tree: &Tree<'_>, k: usize) -> bool {
-    let capitalized = |i: usize| {
-        let form = &tree.token(i).form;
-        form.chars().next().is_some_and(char::is_uppercase) && form.chars().any(char::is_lowercase)
-    };
-    capitalized(k) && (k > 0 || (k + 1 < tree.len() && capitalized(k + 1)))
+    tree.is_title_cased(k) && (k > 0 || (k + 1 < tree.len() && tree.is_title_cased(k + 1)))
 }
 
 /// Whether `node` lies in the subtree headed by `top`.

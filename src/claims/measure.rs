@@ -213,13 +213,7 @@ impl Measures {
                     continue;
                 }
                 // A capitalized word inside a sentence names someone.
-                let capital = k > 0
-                    && tree
-                        .token(k)
-                        .form
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase);
+                let capital = k > 0 && tree.is_capitalized(k);
                 let ok = matches!(tree.upos(k), "ADJ" | "NOUN" | "VERB")
                     && !capital
                     && !tree.is_value(k)

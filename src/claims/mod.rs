@@ -15,7 +15,7 @@ mod tree;
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -817,19 +817,17 @@ fn month_on_noun(tree: &Tree<'_>, m: usize, published: Option<NaiveDate>) -> Opt
     let mut month_word = None;
     while let Some(n) = stack.pop() {
         for k in tree.kids_with(n, &["compound"]).filter(|&k| k < n) {
-            if tree.is_capitalized(k)
-                && tree.token(k).value.is_none()
-                && crate::calendar::month_number(&tree.token(k).form).is_some()
-            {
-                month_word = Some(k);
-            } else {
-                stack.push(k);
+            let month = (tree.is_capitalized(k) && tree.token(k).value.is_none())
+                .then(|| crate::calendar::month_number(&tree.token(k).form))
+                .flatten();
+            match month {
+                Some(month) => month_word = Some((k, month)),
+                None => stack.push(k),
             }
         }
     }
-    let k = month_word?;
-    let month = crate::calendar::month_number(&tree.token(k).form)?;
-    let year = published.year() - i32::from(month > published.month());
+    let (k, month) = month_word?;
+    let year = crate::calendar::latest_year_of_month(month, published);
     let (start, end) = crate::calendar::month_span(year, month)?;
     Some(Period {
         start,

@@ -106,6 +106,11 @@ impl<'p> Tree<'p> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// Capitalized with lowercase after ("Foods"), not an acronym ("GDP").
+    pub fn is_title_cased(&self, i: usize) -> bool {
+        self.is_capitalized(i) && self.token(i).form.chars().any(char::is_lowercase)
+    }
+
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.upos(i) == "PRON"
     }
@@ -150,12 +155,8 @@ impl<'p> Tree<'p> {
         // From a word inside a name, start at the name's head.
         // A capitalized common noun right after the name ends it, whatever
         // the tagger called it ("Dunmore Resources", "Harwick Foods").
-        let ends_name = |i: usize, h: usize| {
-            h == i + 1
-                && self.upos(h) == "NOUN"
-                && self.is_capitalized(h)
-                && self.token(h).form.chars().any(char::is_lowercase)
-        };
+        let ends_name =
+            |i: usize, h: usize| h == i + 1 && self.upos(h) == "NOUN" && self.is_title_cased(h);
         let mut i = i;
         while let Some(h) = self.head(i) {
             if matches!(self.rel(i), "flat" | "compound")

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{tail_chars, Interval, Value, ValueKind};
 use crate::calendar::{
-    day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
+    self, day_number, month_end, month_number, month_pattern, month_span, year_span, ymd,
 };
 use crate::model::Modality;
 use crate::rules::language::{self, alternation, english};
@@ -875,8 +875,11 @@ fn month_end_day(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
 /// last year's when `m` is still ahead.
 fn latest_year_of_month(m: u32, ctx: &TimeContext) -> Option<(i32, Anchoring)> {
     let (y, a) = context_year(ctx)?;
-    let ahead = ctx.published.is_some_and(|p| m > p.month());
-    Some((y - i32::from(ahead), a))
+    Some((
+        ctx.published
+            .map_or(y, |p| calendar::latest_year_of_month(m, p)),
+        a,
+    ))
 }
 
 /// "the end of 2024", "end-2024", "the end of last year": December 31.
