@@ -542,3 +542,31 @@ fn a_month_compounded_with_the_measure_is_its_period() {
         ["level actual Norland | car exports | 2025-03-01..2025-03-31 | 1.4 billion crowns = [1.35e9, 1.45e9) CROWN"]
     );
 }
+
+#[test]
+fn a_number_hyphened_to_a_noun_counts_it_and_names_a_kind() {
+    // "a 25-year lease": a count of years, measuring the lease, with no
+    // period of its own (2024 stays the signing's); "10-year notes" stay
+    // a kind of note in the measure of the yield on them; "the nine-member
+    // board" counts members.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/kinds.txt", "2025-03-04"),
+        [
+            "event_date actual Kestrel Port Authority | signed | 2024-01-01..2024-12-31 | 2024",
+            "level actual Kestrel Port Authority | lease | - | 25-year = [24.5, 25.5) year",
+            "level actual Kestrel Port Authority | board | - | nine-member = [8.5, 9.5) member",
+            "level actual Kestrel Port Authority | notes | - | 10-year = [9.5, 10.5) year",
+            "level actual Kestrel Port Authority | yields on 10-year notes | - | 7.2 pct = [7.15, 7.25) %",
+        ]
+    );
+}
+
+#[test]
+fn an_event_is_dated_by_a_month_or_year_not_by_the_day_of_writing() {
+    // "on Wednesday", "last year": counted from the writing, told in
+    // passing; "in mid-May 1998" names the calendar.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/deictic-events.txt", "2025-03-07"),
+        ["event_date actual - | founded | 1998-05-01..1998-05-31 | May 1998"]
+    );
+}

@@ -98,12 +98,23 @@ impl Measures {
 
     /// The measure of a figure.
     pub fn of(&self, tree: &Tree<'_>, r: &Reading, v: &Value) -> Measure {
-        if let Some(m) = r.measure.filter(|&m| !self.is_unit(tree, m)) {
+        // "the 11-member CPA": a kind of a name is a count of its members,
+        // not a measure of the name.
+        let of_a_name = |m: usize| {
+            (tree.is_name(m) || (m > 0 && tree.is_capitalized(m)))
+                && crate::values::names_a_kind(&v.text)
+        };
+        if let Some(m) = r
+            .measure
+            .filter(|&m| !self.is_unit(tree, m) && !of_a_name(m))
+        {
             let mut words: Vec<usize> = if r.guessed {
                 self.preceding_modifiers(tree, m)
             } else {
                 self.modifiers(tree, m)
             };
+            // (A figure naming a kind is no modifier of its own measure.)
+            words.retain(|&i| i != r.token);
             words.push(m);
             // "usage of lard": the noun after a case word belongs to it.
             if let Some((case, noun)) = self.qualifying_noun(tree, m) {
@@ -158,10 +169,13 @@ impl Measures {
         let mut i = m;
         while i > 0 {
             i -= 1;
-            let ok = matches!(tree.upos(i), "ADJ" | "NOUN")
+            // ("10-year notes": the figure naming the kind stays.)
+            let names_a_kind = tree.is_value(i) && crate::values::names_a_kind(&tree.token(i).form);
+            let word = matches!(tree.upos(i), "ADJ" | "NOUN")
                 && !tree.is_value(i)
                 && !self.dropped.contains(&tree.lemma(i))
                 && !self.dropped.contains(&hyphenated(tree, i));
+            let ok = names_a_kind || word;
             if !ok {
                 break;
             }
@@ -209,12 +223,19 @@ impl Measures {
         let mut stack = vec![m];
         while let Some(n) = stack.pop() {
             for &k in tree.kids(n) {
-                if k >= m || !matches!(tree.rel(k), "amod" | "compound") {
+                // "10-year notes" are a kind of note: the figure that
+                // names the kind stays in its measure.
+                let names_a_kind =
+                    tree.is_value(k) && crate::values::names_a_kind(&tree.token(k).form);
+                let modifies = matches!(tree.rel(k), "amod" | "compound")
+                    || (names_a_kind && tree.rel(k) == "nummod");
+                if k >= m || !modifies {
                     continue;
                 }
                 // A capitalized word inside a sentence names someone.
                 let capital = k > 0 && tree.is_capitalized(k);
-                let ok = matches!(tree.upos(k), "ADJ" | "NOUN" | "VERB")
+                let ok = names_a_kind
+                    || matches!(tree.upos(k), "ADJ" | "NOUN" | "VERB")
                     && !capital
                     && !tree.is_value(k)
                     // ("nine months net" is of a period; "one-month

@@ -173,6 +173,19 @@ fn outright(values: &[Value], p: Option<&Period>) -> bool {
         .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated)
 }
 
+/// Whether a time names a month or a year ("June 1986", "mid-May",
+/// "1987"), not only a day or span counted from the writing ("today",
+/// "Wednesday", "last year", "the second quarter"). An event dated by
+/// the writing's own day is told in passing: wire copy is dated a day
+/// either side of its news, and such a date is no fact another article
+/// could state differently.
+fn names_the_calendar(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        crate::calendar::month_number(w).is_some()
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 /// The claim readers, compiled once from the rules.
 pub struct Extractor {
     lexicon: Lexicon,
@@ -284,10 +297,12 @@ impl Extractor {
                 });
                 let mut carried = vec![false; found.len()];
                 for (c, carried) in found.iter_mut().zip(&mut carried) {
+                    // (A figure naming a kind, "a 10-year lease", is of
+                    // no period.)
                     let carries = matches!(
                         c.role,
                         Role::Level | Role::Change | Role::Share | Role::PerUnit
-                    );
+                    ) && !crate::values::names_a_kind(&c.value_text);
                     if c.period.is_none() && carries && c.kind != FrameKind::Event && !c.of_writing
                     {
                         *carried = true;
@@ -556,6 +571,13 @@ impl Extractor {
                     .and_then(|m| month_on_noun(&tree, m, a.published.date));
             }
         }
+        // "a 35-hour week in 1984": a figure naming a kind holds for no
+        // period; the time is the clause's, the other figures' and events'.
+        for (i, r) in readings.iter().enumerate() {
+            if crate::values::names_a_kind(&s.values[r.value].text) {
+                periods[i] = None;
+            }
+        }
         let used: Vec<usize> = periods
             .iter()
             .flatten()
@@ -662,6 +684,15 @@ impl Extractor {
             Role::Change if kind == FrameKind::Measure => format!("{} (change)", measure.canonical),
             _ => measure.canonical.clone(),
         };
+        // "a 10-year grace period", "the 11-member board": the figure names
+        // what kind of thing the noun is, and two articles naming two kinds
+        // ("2-year notes", "10-year notes") do not disagree. Its key is its
+        // kind's own.
+        let predicate = if crate::values::names_a_kind(&v.text) {
+            format!("{predicate} ({})", v.text.to_lowercase())
+        } else {
+            predicate
+        };
         Some(Claim {
             frame: frame.to_string(),
             kind,
@@ -718,7 +749,7 @@ impl Extractor {
             let (Some(interval), Some(info)) = (v.interval, v.time) else {
                 continue;
             };
-            if info.span().is_none() {
+            if info.span().is_none() || !names_the_calendar(&v.text) {
                 continue;
             }
             let Some(reading) = figures::event_reading(&self.lexicon, tree, t, vi) else {

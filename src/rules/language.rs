@@ -32,6 +32,9 @@ pub struct Numbers {
     pub scale_abbreviations: Vec<Valued>,
     pub money_scales: Vec<String>,
     pub ordinals: Vec<String>,
+    /// Words of a fraction after a number word ("two-thirds", "one-half"),
+    /// besides the ordinals and their plurals.
+    pub fractions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

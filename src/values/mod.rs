@@ -8,7 +8,7 @@ mod modality;
 pub mod number;
 mod time;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 use serde::Serialize;
@@ -118,6 +118,13 @@ pub struct ValueReader {
     quantity: Regex,
     rank: Regex,
     count: Regex,
+    /// A number joined by a hyphen to the noun it counts, before the noun
+    /// it classifies ("a 10-year lease", "the 11-member board").
+    compound: Regex,
+    /// Words a hyphen joins to a number without naming what is counted:
+    /// units, scales, ratios, fractions ("two-thirds"), other number words
+    /// ("twenty-five") and function words ("three-for-two").
+    not_compound_nouns: HashSet<String>,
     /// A number with no unit of its own ("14.8", "three billion").
     bare: Regex,
     /// A currency symbol or word → (code, value of one in that code).
@@ -216,6 +223,11 @@ impl ValueReader {
             counted = word_core()
         ))
         .unwrap();
+        let compound = Regex::new(&format!(
+            r"(?P<a>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|\b(?i:{word_num}))-(?P<w>[a-z]{{3,}})\b"
+        ))
+        .unwrap();
+        let not_compound_nouns = not_compound_nouns(rules);
         let bare = Regex::new(&format!(
             r"\b(?P<a>{NUM}(?:\s?(?:{scale}|{short_scales})\b)?|{word_num}\s+{scale}\b)"
         ))
@@ -239,6 +251,8 @@ impl ValueReader {
             quantity,
             rank,
             count,
+            compound,
+            not_compound_nouns,
             bare,
             currency_of,
             unit_of,
@@ -281,6 +295,9 @@ impl ValueReader {
             accept(v, &mut found);
         }
         for v in self.rank_values(sentence, start) {
+            accept(v, &mut found);
+        }
+        for v in self.compound_values(sentence, start) {
             accept(v, &mut found);
         }
         found.sort_by_key(|v| (v.start, v.end));
@@ -622,6 +639,59 @@ impl ValueReader {
             .map_or(1.0, |(_, (_, f))| *f)
     }
 
+    /// "a 10-year grace period", "the 11-member board", "a 35-hour week":
+    /// a count of what the word after the hyphen names, modifying the noun
+    /// it classifies. A number or hyphen may not run on either side
+    /// ("1987-88", "three-for-two", "20-year-old").
+    fn compound_values(&self, sentence: &str, base: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        // (Most sentences have no hyphen: the regex has no literal to skip by.)
+        if !sentence.contains('-') {
+            return out;
+        }
+        for c in self.compound.captures_iter(sentence) {
+            let m = c.get(0).unwrap();
+            let before = sentence[..m.start()].chars().next_back();
+            let after = sentence[m.end()..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || "-$/.,".contains(c))
+                || after.is_some_and(|c| c == '-' || c.is_alphanumeric())
+            {
+                continue;
+            }
+            let noun = singular(&c["w"]);
+            if self.not_compound_nouns.contains(&c["w"]) || self.not_compound_nouns.contains(&noun)
+            {
+                continue;
+            }
+            out.extend(self.count_value(sentence, base, m, &c["a"], Some(noun)));
+        }
+        out
+    }
+
+    /// A count of `noun` at the match, its amount written `amount`.
+    fn count_value(
+        &self,
+        sentence: &str,
+        base: usize,
+        m: regex::Match<'_>,
+        amount: &str,
+        noun: Option<String>,
+    ) -> Option<Value> {
+        let amount = parse_amount(amount)?;
+        let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
+        Some(value(
+            ValueKind::Count,
+            base,
+            m.start(),
+            m.end(),
+            sentence,
+            interval,
+            None,
+            noun,
+            qualifier,
+        ))
+    }
+
     fn count_values(&self, sentence: &str, base: usize, taken: &SpanSet) -> Vec<Value> {
         let mut out = Vec::new();
         for c in self.count.captures_iter(sentence) {
@@ -659,24 +729,49 @@ impl ValueReader {
             if noun.is_none() && !scaled {
                 continue;
             }
-            let Some(amount) = parse_amount(raw) else {
-                continue;
-            };
-            let (interval, qualifier) = self.shaped(sentence, m.start(), amount);
-            out.push(value(
-                ValueKind::Count,
-                base,
-                m.start(),
-                m.end(),
-                sentence,
-                interval,
-                None,
-                noun,
-                qualifier,
-            ));
+            out.extend(self.count_value(sentence, base, m, raw, noun));
         }
         out
     }
+}
+
+/// The words after a number and a hyphen that name no counted noun.
+fn not_compound_nouns(rules: &RuleData) -> HashSet<String> {
+    let lang = english();
+    let (n, r) = (&lang.numbers, &lang.ratios);
+    let valued = |l: &[(String, f64)]| l.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>();
+    let mut out: HashSet<String> = [
+        &n.units,
+        &n.teens,
+        &n.tens,
+        &n.scales,
+        &n.scale_abbreviations,
+    ]
+    .into_iter()
+    .flat_map(|l| valued(l))
+    .chain(n.ordinals.iter().cloned())
+    .chain(n.fractions.iter().cloned())
+    .chain(lang.nouns.stop_words.iter().cloned())
+    .chain(r.percent.iter().chain(&r.fold).chain(&r.times).cloned())
+    .chain(rules.unit.iter().flat_map(|u| u.aliases.iter().cloned()))
+    .chain(rules.currency.iter().flat_map(|c| c.words.iter().cloned()))
+    .map(|w| w.to_lowercase())
+    .collect();
+    // An ordinal's plural is a fraction too ("two-fifths").
+    out.extend(n.ordinals.iter().map(|o| format!("{}s", o.to_lowercase())));
+    out
+}
+
+/// Whether a value's text is a number hyphened to the noun it counts
+/// ("10-year"): such a figure names a kind of what it modifies.
+pub fn names_a_kind(text: &str) -> bool {
+    let Some((number, noun)) = text.rsplit_once('-') else {
+        return false;
+    };
+    noun.len() >= 3
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && english().word_value(noun).is_none()
+        && number.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 #[allow(clippy::too_many_arguments)]

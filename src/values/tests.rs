@@ -892,6 +892,25 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "day",
         "forecast",
     ),
+    // a number hyphened to what it counts, naming a kind
+    (
+        "The port signed a 25-year lease.",
+        "",
+        "25-year",
+        "count",
+        "[24.5, 25.5)",
+        "year",
+        "actual",
+    ),
+    (
+        "The nine-member board met.",
+        "",
+        "nine-member",
+        "count",
+        "[8.5, 9.5)",
+        "member",
+        "actual",
+    ),
 ];
 
 #[test]
@@ -980,4 +999,21 @@ fn an_index_base_year_is_no_time() {
         .map(|v| v.text)
         .collect();
     assert_eq!(times, vec!["February", "2024"]);
+}
+
+#[test]
+fn a_hyphen_joining_a_number_to_a_fraction_unit_or_number_makes_no_count() {
+    let reader = ValueReader::new(&RuleData::load(&[]).unwrap());
+    let s = "Two-thirds voted for a three-for-two split of 1987-88 output, \
+             a 40-year-old chairman said, and twenty-five firms filed 10-K forms \
+             on a 12-pct rise in one-fifth of the 5-tonne lots.";
+    let values = reader.read(s, 0, s.len(), &TimeContext::default());
+    let counts: Vec<(&str, Option<&str>)> = values
+        .iter()
+        .filter(|v| v.kind == ValueKind::Count)
+        .map(|v| (v.text.as_str(), v.noun.as_deref()))
+        .collect();
+    assert_eq!(counts, [("twenty-five", Some("firm"))], "{values:?}");
+    assert!(names_a_kind("10-year") && names_a_kind("eleven-member"));
+    assert!(!names_a_kind("twenty-five") && !names_a_kind("10-K") && !names_a_kind("12"));
 }
