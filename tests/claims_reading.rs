@@ -570,3 +570,18 @@ fn an_event_is_dated_by_a_month_or_year_not_by_the_day_of_writing() {
         ["event_date actual - | founded | 1998-05-01..1998-05-31 | May 1998"]
     );
 }
+
+#[test]
+fn a_copulas_subject_holds_the_figure_on_its_predicate_and_an_acronym_is_a_name() {
+    // "The Norland Cooperative is the largest buyer": the subject, not the
+    // article's party, holds the rank; "The NFC", tagged a common noun, is
+    // a name all the same.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/copular.txt", "1987-03-02"),
+        [
+            "level actual Kestrel | tapioca | 1986-01-01..1986-12-31 | 2.1 mln tonnes = [2.05e6, 2.15e6) t",
+            "rank actual Norland Cooperative | buyer of tapioca | - | largest = [1, 1] rank",
+            "rank actual NFC | lender | - | second-biggest = [2, 2] rank",
+        ]
+    );
+}

@@ -428,20 +428,26 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         }
     }
     // A copular figure: "Net was 5 mln dlrs" hangs from its own subject.
+    // "Norvik is the largest buyer": the predicate's subject holds the
+    // figure on the predicate noun, as a verb's subject would.
     let cop = tree.kid_with(t, &["cop"]).is_some() || tree.kid_with(node, &["cop"]).is_some();
-    if cop && r.measure.is_none() {
+    if cop {
         let pred = if tree.kid_with(t, &["cop"]).is_some() {
             t
         } else {
             node
         };
-        if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
-            if tree.is_noun(s) && !tree.is_name(s) && !people(lex, tree, s, v.kind) {
-                r.measure = Some(s);
-                measure_says_role(lex, tree, &mut r);
+        if r.measure.is_none() {
+            if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
+                if tree.is_noun(s) && !tree.is_name(s) && !people(lex, tree, s, v.kind) {
+                    r.measure = Some(s);
+                    measure_says_role(lex, tree, &mut r);
+                }
             }
+            verb = Some(pred);
+        } else if verb.is_none() {
+            verb = Some(pred);
         }
-        verb = Some(pred);
     }
     let direction = &lex.markers.direction;
     // ("rose to 3.2 mln, up from 2.9 mln": "up from" goes with the figure

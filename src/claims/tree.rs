@@ -85,16 +85,18 @@ impl<'p> Tree<'p> {
         matches!(self.upos(i), "VERB" | "AUX")
     }
 
-    /// A proper noun, as the tagger says and its capital confirms.
+    /// A proper noun, as the tagger says and its capital confirms; or an
+    /// acronym the tagger took for a common noun ("the EC is"), past the
+    /// sentence's first word (where a label in capitals stands: "NOTE:").
     pub fn is_name(&self, i: usize) -> bool {
-        self.upos(i) == "PROPN"
-            && !self.is_value(i)
-            && self
-                .token(i)
-                .form
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_lowercase())
+        let form = &self.token(i).form;
+        let proper =
+            self.upos(i) == "PROPN" && form.chars().next().is_some_and(|c| !c.is_lowercase());
+        let acronym = self.upos(i) == "NOUN"
+            && i > 0
+            && form.chars().count() >= 2
+            && form.chars().all(|c| c.is_ascii_uppercase());
+        (proper || acronym) && !self.is_value(i)
     }
 
     /// Whether the word is written with a capital first letter.
