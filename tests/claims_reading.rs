@@ -265,7 +265,7 @@ fn a_part_named_by_a_possessive_holds_its_figures_and_a_noun_with_a_figure_is_it
         [
             "level actual - | operating profits | 2024-01-01..2024-12-31 | 15.3 mln dlrs = [1.525e7, 1.535e7) USD",
             "level actual - | sales | 2024-01-01..2024-12-31 | 104 mln dlrs = [1.035e8, 1.045e8) USD",
-            "level actual - | operating profits | 2024-01-01..2024-12-31 | 4.1 mln dlrs = [4.0499999999999995e6, 4.1499999999999995e6) USD",
+            "level actual - | operating profits | 2024-01-01..2024-12-31 | 4.1 mln dlrs = [4.05e6, 4.15e6) USD",
             "level actual - | revenues | 2024-01-01..2024-12-31 | 38 mln dlrs = [3.75e7, 3.85e7) USD",
         ]
     );
@@ -582,6 +582,22 @@ fn a_copulas_subject_holds_the_figure_on_its_predicate_and_an_acronym_is_a_name(
             "level actual Kestrel | tapioca | 1986-01-01..1986-12-31 | 2.1 mln tonnes = [2.05e6, 2.15e6) t",
             "rank actual Norland Cooperative | buyer of tapioca | - | largest = [1, 1] rank",
             "rank actual NFC | lender | - | second-biggest = [2, 2] rank",
+        ]
+    );
+}
+
+#[test]
+fn results_notes_months_a_headlines_name_before_its_period_and_a_plan_takes_no_past_period() {
+    // "1986 nine mths" is January to September; "LINDQVIST TOOLS 3RD QTR
+    // NET" names Lindqvist Tools; "will raise" after "yesterday" is for
+    // no period yet.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/results-notes.txt", "1987-03-02"),
+        [
+            "level actual Lindqvist Tools | charge | 1986-01-01..1986-09-30 | 1,253,000 dlrs = [1.2525e6, 1.2535e6) USD",
+            "level actual Lindqvist Tools | gain | 1985-01-01..1985-09-30 | 2,256,000 dlrs = [2.2555e6, 2.2565e6) USD",
+            "level actual Lindqvist Tools | saw unit | 1987-03-01..1987-03-01 | 4.1 mln dlrs = [4.05e6, 4.15e6) USD",
+            "level plan Lindqvist Tools | proceeds | - | 10 mln dlrs = [9.5e6, 1.05e7] USD",
         ]
     );
 }

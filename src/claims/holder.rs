@@ -178,6 +178,23 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
     {
         hi -= 1;
     }
+    // "LINDQVIST TOOLS 3RD QTR NET": the name ends before the period.
+    let dates = &english().dates;
+    let of_time = |i: usize| {
+        let form = &tree.token(i).form;
+        form.chars().any(|c| c.is_ascii_digit())
+            || crate::calendar::month_number(form).is_some()
+            || dates
+                .quarter_words
+                .iter()
+                .any(|q| q.eq_ignore_ascii_case(form))
+    };
+    if let Some(t) = (lo..=hi).find(|&i| of_time(i)) {
+        if t == lo {
+            return None;
+        }
+        hi = t - 1;
+    }
     let name: Vec<String> = (lo..=hi)
         .map(|i| {
             let f = &tree.token(i).form;

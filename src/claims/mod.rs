@@ -310,7 +310,19 @@ impl Extractor {
                             .as_ref()
                             .filter(|(at, _, _)| si - at <= 2)
                             .map(|(_, p, t)| (p.0, p.1, t.clone()));
-                        if let Some((lo, hi, t)) = earlier.or_else(|| headline_period.clone()) {
+                        // A plan or target is for what is to come: a period
+                        // over before the article was written ("will raise
+                        // 10 mln dlrs" after "yesterday") is not its. (A
+                        // forecast may be of a figure not yet out: "had
+                        // expected a 650 mln dlr rise" in March.)
+                        let over = |hi: f64| {
+                            matches!(c.modality, Modality::Plan | Modality::Target)
+                                && a.published.date.is_some_and(|p| hi < day_number(p))
+                        };
+                        let carried_period = earlier
+                            .or_else(|| headline_period.clone())
+                            .filter(|(_, hi, _)| !over(*hi));
+                        if let Some((lo, hi, t)) = carried_period {
                             c.period = Some((lo, hi));
                             c.period_text = Some(t);
                             c.sure.period = false;

@@ -12,8 +12,12 @@ pub fn fmt_num(x: f64) -> String {
         return if x > 0.0 { "∞".into() } else { "-∞".into() };
     }
     if x != 0.0 && (x.abs() >= 1e6 || x.abs() < 1e-3) {
-        let s = format!("{x:e}");
-        return s;
+        // Twelve significant digits: "4.05e6", not the float's
+        // "4.0499999999999995e6".
+        let s = format!("{x:.12e}");
+        let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exponent}");
     }
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');

@@ -892,6 +892,25 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "day",
         "forecast",
     ),
+    // the months of a year so far, as results notes write them
+    (
+        "1986 nine mths net includes a gain.",
+        "",
+        "1986 nine mths",
+        "time",
+        "[1986-01-01, 1986-09-30]",
+        "day",
+        "actual",
+    ),
+    (
+        "Six months 1985 net rose.",
+        "",
+        "Six months 1985",
+        "time",
+        "[1985-01-01, 1985-06-30]",
+        "day",
+        "actual",
+    ),
     // a number hyphened to what it counts, naming a kind
     (
         "The port signed a 25-year lease.",
@@ -1016,4 +1035,12 @@ fn a_hyphen_joining_a_number_to_a_fraction_unit_or_number_makes_no_count() {
     assert_eq!(counts, [("twenty-five", Some("firm"))], "{values:?}");
     assert!(names_a_kind("10-year") && names_a_kind("eleven-member"));
     assert!(!names_a_kind("twenty-five") && !names_a_kind("10-K") && !names_a_kind("12"));
+}
+
+#[test]
+fn a_large_number_shows_its_significant_digits_not_the_floats_error() {
+    assert_eq!(fmt_num(4.049_999_999_999_999_5e6), "4.05e6");
+    assert_eq!(fmt_num(3.735e9), "3.735e9");
+    assert_eq!(fmt_num(2e6), "2e6");
+    assert_eq!(fmt_num(0.0001234), "1.234e-4");
 }

@@ -204,6 +204,16 @@ impl TimeReader {
                 ),
                 day,
             ),
+            // "1986 nine mths", "nine mths 1986": how results notes name
+            // the months of a year so far.
+            (
+                format!(r"(?i:\b(?P<y>{YEAR})\s+(?P<n>{small_number})\s+(?:{month_words})\b)"),
+                first_months,
+            ),
+            (
+                format!(r"(?i:\b(?P<n>{small_number})\s+(?:{month_words})\s+(?P<y>{YEAR})\b)"),
+                first_months,
+            ),
             (
                 format!(
                     r"(?i:\b(?:the\s+)?first\s+(?P<n>{small_number})\s+months\s+of\s+)(?:(?P<y>{YEAR})\b|(?i:{rel_year}|(?P<the>the\s+year))\b)"
