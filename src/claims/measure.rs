@@ -102,7 +102,7 @@ impl Measures {
         // not a measure of the name.
         let of_a_name = |m: usize| {
             (tree.is_name(m) || (m > 0 && tree.is_capitalized(m)))
-                && crate::values::names_a_kind(&v.text)
+                && crate::values::names_a_kind(v.kind, &v.text)
         };
         if let Some(m) = r
             .measure
@@ -170,7 +170,10 @@ impl Measures {
         while i > 0 {
             i -= 1;
             // ("10-year notes": the figure naming the kind stays.)
-            let names_a_kind = tree.is_value(i) && crate::values::names_a_kind(&tree.token(i).form);
+            let names_a_kind = tree
+                .token(i)
+                .value
+                .is_some_and(|kind| crate::values::names_a_kind(kind, &tree.token(i).form));
             let word = matches!(tree.upos(i), "ADJ" | "NOUN")
                 && !tree.is_value(i)
                 && !self.dropped.contains(&tree.lemma(i))
@@ -225,8 +228,10 @@ impl Measures {
             for &k in tree.kids(n) {
                 // "10-year notes" are a kind of note: the figure that
                 // names the kind stays in its measure.
-                let names_a_kind =
-                    tree.is_value(k) && crate::values::names_a_kind(&tree.token(k).form);
+                let names_a_kind = tree
+                    .token(k)
+                    .value
+                    .is_some_and(|kind| crate::values::names_a_kind(kind, &tree.token(k).form));
                 let modifies = matches!(tree.rel(k), "amod" | "compound")
                     || (names_a_kind && tree.rel(k) == "nummod");
                 if k >= m || !modifies {

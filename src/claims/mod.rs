@@ -302,7 +302,7 @@ impl Extractor {
                     let carries = matches!(
                         c.role,
                         Role::Level | Role::Change | Role::Share | Role::PerUnit
-                    ) && !crate::values::names_a_kind(&c.value_text);
+                    ) && !crate::values::names_a_kind(c.value_kind, &c.value_text);
                     if c.period.is_none() && carries && c.kind != FrameKind::Event && !c.of_writing
                     {
                         *carried = true;
@@ -586,7 +586,7 @@ impl Extractor {
         // "a 35-hour week in 1984": a figure naming a kind holds for no
         // period; the time is the clause's, the other figures' and events'.
         for (i, r) in readings.iter().enumerate() {
-            if crate::values::names_a_kind(&s.values[r.value].text) {
+            if crate::values::names_a_kind(s.values[r.value].kind, &s.values[r.value].text) {
                 periods[i] = None;
             }
         }
@@ -700,7 +700,7 @@ impl Extractor {
         // what kind of thing the noun is, and two articles naming two kinds
         // ("2-year notes", "10-year notes") do not disagree. Its key is its
         // kind's own.
-        let predicate = if crate::values::names_a_kind(&v.text) {
+        let predicate = if crate::values::names_a_kind(v.kind, &v.text) {
             format!("{predicate} ({})", v.text.to_lowercase())
         } else {
             predicate

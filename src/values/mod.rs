@@ -762,9 +762,13 @@ fn not_compound_nouns(rules: &RuleData) -> HashSet<String> {
     out
 }
 
-/// Whether a value's text is a number hyphened to the noun it counts
-/// ("10-year"): such a figure names a kind of what it modifies.
-pub fn names_a_kind(text: &str) -> bool {
+/// Whether a value is a count written as a number hyphened to the noun
+/// it counts ("10-year"): such a figure names a kind of what it modifies.
+/// ("3-fold" and "10-tonne" are a multiplier and a quantity.)
+pub fn names_a_kind(kind: ValueKind, text: &str) -> bool {
+    if kind != ValueKind::Count {
+        return false;
+    }
     let Some((number, noun)) = text.rsplit_once('-') else {
         return false;
     };

@@ -1033,8 +1033,11 @@ fn a_hyphen_joining_a_number_to_a_fraction_unit_or_number_makes_no_count() {
         .map(|v| (v.text.as_str(), v.noun.as_deref()))
         .collect();
     assert_eq!(counts, [("twenty-five", Some("firm"))], "{values:?}");
-    assert!(names_a_kind("10-year") && names_a_kind("eleven-member"));
-    assert!(!names_a_kind("twenty-five") && !names_a_kind("10-K") && !names_a_kind("12"));
+    let count = |t: &str| names_a_kind(ValueKind::Count, t);
+    assert!(count("10-year") && count("eleven-member"));
+    assert!(!count("twenty-five") && !count("10-K") && !count("12"));
+    assert!(!names_a_kind(ValueKind::Multiplier, "3-fold"));
+    assert!(!names_a_kind(ValueKind::Quantity, "10-tonne"));
 }
 
 #[test]
