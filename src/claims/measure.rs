@@ -100,10 +100,8 @@ impl Measures {
     pub fn of(&self, tree: &Tree<'_>, r: &Reading, v: &Value) -> Measure {
         // "the 11-member CPA": a kind of a name is a count of its members,
         // not a measure of the name.
-        let of_a_name = |m: usize| {
-            (tree.is_name(m) || (m > 0 && tree.is_capitalized(m)))
-                && crate::values::names_a_kind(v.kind, &v.text)
-        };
+        let of_a_name =
+            |m: usize| (tree.is_name(m) || (m > 0 && tree.is_capitalized(m))) && v.names_a_kind();
         if let Some(m) = r
             .measure
             .filter(|&m| !self.is_unit(tree, m) && !of_a_name(m))
@@ -170,10 +168,7 @@ impl Measures {
         while i > 0 {
             i -= 1;
             // ("10-year notes": the figure naming the kind stays.)
-            let names_a_kind = tree
-                .token(i)
-                .value
-                .is_some_and(|kind| crate::values::names_a_kind(kind, &tree.token(i).form));
+            let names_a_kind = tree.names_a_kind(i);
             let word = matches!(tree.upos(i), "ADJ" | "NOUN")
                 && !tree.is_value(i)
                 && !self.dropped.contains(&tree.lemma(i))
@@ -228,10 +223,7 @@ impl Measures {
             for &k in tree.kids(n) {
                 // "10-year notes" are a kind of note: the figure that
                 // names the kind stays in its measure.
-                let names_a_kind = tree
-                    .token(k)
-                    .value
-                    .is_some_and(|kind| crate::values::names_a_kind(kind, &tree.token(k).form));
+                let names_a_kind = tree.names_a_kind(k);
                 let modifies = matches!(tree.rel(k), "amod" | "compound")
                     || (names_a_kind && tree.rel(k) == "nummod");
                 if k >= m || !modifies {

@@ -586,7 +586,7 @@ impl Extractor {
         // "a 35-hour week in 1984": a figure naming a kind holds for no
         // period; the time is the clause's, the other figures' and events'.
         for (i, r) in readings.iter().enumerate() {
-            if crate::values::names_a_kind(s.values[r.value].kind, &s.values[r.value].text) {
+            if s.values[r.value].names_a_kind() {
                 periods[i] = None;
             }
         }
@@ -700,7 +700,7 @@ impl Extractor {
         // what kind of thing the noun is, and two articles naming two kinds
         // ("2-year notes", "10-year notes") do not disagree. Its key is its
         // kind's own.
-        let predicate = if crate::values::names_a_kind(v.kind, &v.text) {
+        let predicate = if v.names_a_kind() {
             format!("{predicate} ({})", v.text.to_lowercase())
         } else {
             predicate

@@ -77,6 +77,13 @@ impl<'p> Tree<'p> {
         self.parse.tokens[i].value.is_some()
     }
 
+    /// A count hyphened to the noun it counts ("10-year"), naming a kind.
+    pub fn names_a_kind(&self, i: usize) -> bool {
+        let t = self.token(i);
+        t.value
+            .is_some_and(|kind| crate::values::names_a_kind(kind, &t.form))
+    }
+
     pub fn is_noun(&self, i: usize) -> bool {
         matches!(self.upos(i), "NOUN" | "PROPN") && !self.is_value(i)
     }

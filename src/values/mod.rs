@@ -110,6 +110,13 @@ pub struct Value {
     pub time: Option<TimeInfo>,
 }
 
+impl Value {
+    /// Whether it is a count hyphened to the noun it counts ("10-year").
+    pub fn names_a_kind(&self) -> bool {
+        names_a_kind(self.kind, &self.text)
+    }
+}
+
 /// Compiled recognizers, built once from the lexicon.
 pub struct ValueReader {
     money: Regex,
