@@ -10,6 +10,7 @@ mod variant;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::claims::{Claim, ClaimValue};
@@ -91,17 +92,22 @@ pub fn applies(def: &CheckDef, c: &Claim) -> bool {
 }
 
 pub fn run(corpus: &Corpus<'_>) -> Vec<Finding> {
-    let mut out: Vec<Finding> = Vec::new();
-    for def in &corpus.rules.check {
-        out.extend(match &def.params {
+    // The rules read the corpus and nothing else: they run side by side,
+    // and their findings are joined in rule order.
+    let mut out: Vec<Finding> = corpus
+        .rules
+        .check
+        .par_iter()
+        .map(|def| match &def.params {
             CheckParams::Conflict(p) => conflict::run(def, p, corpus),
             CheckParams::Arithmetic(p) => arithmetic::run(def, p, corpus),
             CheckParams::Misnaming(p) => misnaming::run(def, p, corpus),
             CheckParams::Anachronism(_) => anachronism::run(def, corpus),
             CheckParams::Variant(p) => variant::run(def, p, corpus),
             CheckParams::Corroboration(_) => corroboration::run(def, corpus),
-        });
-    }
+        })
+        .flatten_iter()
+        .collect();
     out.sort_by(|a, b| {
         let key = |f: &Finding| {
             f.evidence

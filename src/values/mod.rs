@@ -10,7 +10,7 @@ mod time;
 
 use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
 
 /// Runs of digits and commas whose thousands do not come in threes
@@ -117,6 +117,19 @@ impl Value {
     }
 }
 
+/// The recognizers `ValueReader::gate` holds, by position.
+#[derive(Clone, Copy)]
+enum Recognizer {
+    Money,
+    Percent,
+    Multiplier,
+    Quantity,
+    Rank,
+    Count,
+    Compound,
+    Bare,
+}
+
 /// Compiled recognizers, built once from the lexicon.
 pub struct ValueReader {
     money: Regex,
@@ -134,6 +147,10 @@ pub struct ValueReader {
     not_compound_nouns: HashSet<String>,
     /// A number with no unit of its own ("14.8", "three billion").
     bare: Regex,
+    /// The recognizers above as one set, in `Recognizer` order: one pass
+    /// over a sentence says which of them can match at all, and only those
+    /// search it (most sentences hold no money, no rank, no compound).
+    gate: RegexSet,
     /// A currency symbol or word → (code, value of one in that code).
     currency_of: HashMap<String, (String, f64)>,
     unit_of: HashMap<String, (String, f64)>,
@@ -251,7 +268,22 @@ impl ValueReader {
             .max()
             .unwrap_or(0)
             + 8;
+        let gate = RegexSet::new(
+            [
+                &money,
+                &percent,
+                &multiplier,
+                &quantity,
+                &rank,
+                &count,
+                &compound,
+                &bare,
+            ]
+            .map(Regex::as_str),
+        )
+        .unwrap();
         ValueReader {
+            gate,
             money,
             percent,
             multiplier,
@@ -286,30 +318,39 @@ impl ValueReader {
                 found.push(v);
             }
         };
-        for v in self.money_values(sentence, start) {
+        // A recognizer the gate says cannot match finds nothing: the same
+        // values, without its search.
+        let may = self.gate.matches(sentence);
+        let may = |r: Recognizer| may.matched(r as usize);
+        let mut first: Vec<Value> = Vec::new();
+        if may(Recognizer::Money) {
+            first.extend(self.money_values(sentence, start));
+        }
+        if may(Recognizer::Percent) {
+            first.extend(self.percent_values(sentence, start));
+        }
+        if may(Recognizer::Multiplier) {
+            first.extend(self.multiplier_values(sentence, start));
+        }
+        if may(Recognizer::Quantity) {
+            first.extend(self.quantity_values(sentence, start));
+        }
+        first.extend(self.time.read(sentence, start, ctx));
+        if may(Recognizer::Rank) {
+            first.extend(self.rank_values(sentence, start));
+        }
+        if may(Recognizer::Compound) {
+            first.extend(self.compound_values(sentence, start));
+        }
+        for v in first {
             accept(v, &mut found);
         }
-        for v in self.percent_values(sentence, start) {
-            accept(v, &mut found);
-        }
-        for v in self.multiplier_values(sentence, start) {
-            accept(v, &mut found);
-        }
-        for v in self.quantity_values(sentence, start) {
-            accept(v, &mut found);
-        }
-        for v in self.time.read(sentence, start, ctx) {
-            accept(v, &mut found);
-        }
-        for v in self.rank_values(sentence, start) {
-            accept(v, &mut found);
-        }
-        for v in self.compound_values(sentence, start) {
-            accept(v, &mut found);
-        }
+        let bare = may(Recognizer::Bare);
         found.sort_by_key(|v| (v.start, v.end));
-        for v in self.inherited_values(sentence, start, &found, false) {
-            accept(v, &mut found);
+        if bare {
+            for v in self.inherited_values(sentence, start, &found, false) {
+                accept(v, &mut found);
+            }
         }
         let mut counted = SpanSet::new();
         for v in &found {
@@ -318,16 +359,21 @@ impl ValueReader {
         // Counts of a named thing first; then "26 mln bags against 11.2
         // mln": the count's noun carries over; then scaled numbers of
         // nothing named ("418.3 mln vs 296 mln").
-        let (named, unnamed): (Vec<Value>, Vec<Value>) = self
-            .count_values(sentence, start, &counted)
-            .into_iter()
-            .partition(|v| v.noun.is_some());
+        let counts = if may(Recognizer::Count) {
+            self.count_values(sentence, start, &counted)
+        } else {
+            Vec::new()
+        };
+        let (named, unnamed): (Vec<Value>, Vec<Value>) =
+            counts.into_iter().partition(|v| v.noun.is_some());
         for v in named {
             accept(v, &mut found);
         }
         found.sort_by_key(|v| (v.start, v.end));
-        for v in self.inherited_values(sentence, start, &found, true) {
-            accept(v, &mut found);
+        if bare {
+            for v in self.inherited_values(sentence, start, &found, true) {
+                accept(v, &mut found);
+            }
         }
         for v in unnamed {
             accept(v, &mut found);
