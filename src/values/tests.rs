@@ -593,6 +593,35 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "actual",
     ),
     // times
+    // "between" one day "and" another is one span, across a year end when
+    // the first month comes later; without "between", two days.
+    (
+        "The fund sold its stake between Dec 18 and Feb 20.",
+        "2025-03-05",
+        "Dec 18 and Feb 20",
+        "time",
+        "[2024-12-18, 2025-02-20]",
+        "day",
+        "actual",
+    ),
+    (
+        "The offer ran between April 15, 2023 and April 3, 2025.",
+        "",
+        "April 15, 2023 and April 3, 2025",
+        "time",
+        "[2023-04-15, 2025-04-03]",
+        "day",
+        "actual",
+    ),
+    (
+        "Shipments arrived on May 1 and June 2.",
+        "2025-07-01",
+        "May 1",
+        "time",
+        "[2025-05-01, 2025-05-01]",
+        "day",
+        "actual",
+    ),
     (
         "The visit ran April 22 to 24, 2025.",
         "",

@@ -174,6 +174,15 @@ impl TimeReader {
                 format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
                 iso,
             ),
+            // "between Feb 3 and March 2", "between April 15, 1987 and April
+            // 3, 1992": one span (without "between", "on May 1 and June 2"
+            // is two days).
+            (
+                format!(
+                    r"(?i:\bbetween)\s+(?P<m1>{m})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s+and\s+(?P<m2>{m})\s+(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+                ),
+                cross_month_days,
+            ),
             (
                 format!(
                     r"\b(?P<m1>{m})\s+(?P<d1>{DAY})\s*(?:to|-|–|—|through)\s*(?P<m2>{m})\s+(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
@@ -553,7 +562,8 @@ fn cross_month_days(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let (m1, m2) = (month_number(&c["m1"])?, month_number(&c["m2"])?);
     match year_of(c, ctx) {
         Some((y, a)) => {
-            let y1 = if m2 < m1 { y - 1 } else { y };
+            let stated = c.name("y1").and_then(|y1| y1.as_str().parse().ok());
+            let y1 = stated.unwrap_or(if m2 < m1 { y - 1 } else { y });
             resolved(
                 ymd(y1, m1, num(c, "d1")?)?,
                 ymd(y, m2, num(c, "d2")?)?,
