@@ -149,7 +149,8 @@ pub struct ValueReader {
     bare: Regex,
     /// The recognizers above as one set, in `Recognizer` order: one pass
     /// over a sentence says which of them can match at all, and only those
-    /// search it (most sentences hold no money, no rank, no compound).
+    /// search it (a sentence without a currency is not searched for money,
+    /// one without a hyphen after a number not for compounds).
     gate: RegexSet,
     /// A currency symbol or word → (code, value of one in that code).
     currency_of: HashMap<String, (String, f64)>,
