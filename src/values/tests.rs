@@ -614,6 +614,15 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
         "actual",
     ),
     (
+        "The offer ran between Dec 18, 2024 and Feb 20.",
+        "2024-12-30",
+        "Dec 18, 2024 and Feb 20",
+        "time",
+        "[2024-12-18, 2025-02-20]",
+        "day",
+        "actual",
+    ),
+    (
         "Shipments arrived on May 1 and June 2.",
         "2025-07-01",
         "May 1",

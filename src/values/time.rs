@@ -560,10 +560,19 @@ fn day_range(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
 
 fn cross_month_days(c: &Captures<'_>, ctx: &TimeContext) -> Option<Found> {
     let (m1, m2) = (month_number(&c["m1"])?, month_number(&c["m2"])?);
-    match year_of(c, ctx) {
+    // A span written with only its first year ("between Dec 18, 2024 and
+    // Feb 20") ends in that year, or the next when its last month comes
+    // earlier; otherwise the last day's year decides and the first is read
+    // back from it.
+    let wraps = i32::from(m2 < m1);
+    let first_year: Option<i32> = c.name("y1").and_then(|y1| y1.as_str().parse().ok());
+    let years = match (first_year, c.name("y")) {
+        (Some(y1), None) => Some((y1 + wraps, Anchoring::Stated)),
+        _ => year_of(c, ctx),
+    };
+    match years {
         Some((y, a)) => {
-            let stated = c.name("y1").and_then(|y1| y1.as_str().parse().ok());
-            let y1 = stated.unwrap_or(if m2 < m1 { y - 1 } else { y });
+            let y1 = first_year.unwrap_or(y - wraps);
             resolved(
                 ymd(y1, m1, num(c, "d1")?)?,
                 ymd(y, m2, num(c, "d2")?)?,
