@@ -400,6 +400,7 @@ pub fn claim_from_cells(cells: &[Cell], doc: usize) -> Result<StoredClaim, Strin
         // (Stored with its period already the instant it was read for.)
         instant: false,
         of_writing: false,
+        to_date: crate::claims::ToDate::No,
     };
     Ok(StoredClaim {
         claim,

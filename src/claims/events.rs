@@ -214,6 +214,7 @@ impl Events {
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
                 instant: false,
                 of_writing: false,
+                to_date: crate::claims::ToDate::No,
             });
         }
         out
@@ -305,6 +306,7 @@ impl Events {
                     dated_outright: false,
                     instant: false,
                     of_writing: false,
+                    to_date: crate::claims::ToDate::No,
                 })
             })
             .collect()

@@ -438,7 +438,9 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             node
         };
         if r.measure.is_none() {
-            if let Some(s) = tree.kid_with(pred, &["nsubj"]) {
+            // (Two subjects are a misparse of one noun phrase, "year - to -
+            // date sales": its head is the last noun.)
+            if let Some(s) = tree.kids_with(pred, &["nsubj"]).last() {
                 if tree.is_noun(s) && !tree.is_name(s) && !people(lex, tree, s, v.kind) {
                     r.measure = Some(s);
                     measure_says_role(lex, tree, &mut r);

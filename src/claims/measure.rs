@@ -120,11 +120,26 @@ impl Measures {
                 words.extend(self.modifiers(tree, noun));
                 words.push(noun);
             }
-            let text: Vec<String> = words
-                .iter()
-                .map(|&i| tree.token(i).form.to_lowercase())
-                .collect();
-            let lemmas: Vec<String> = words.iter().map(|&i| tree.lemma(i)).collect();
+            // "after-tax profit", "long-term debt": a modifier the
+            // tokenizer split at its hyphens is one word of the measure,
+            // written whole ("tax profit" would be another measure).
+            let mut text: Vec<String> = Vec::new();
+            let mut lemmas: Vec<String> = Vec::new();
+            let mut last_span = None;
+            for &i in &words {
+                let span = hyphen_span(tree, i);
+                if i != m && span.0 < span.1 && span.1 < m {
+                    if last_span != Some(span) {
+                        let whole = hyphenated(tree, i);
+                        text.push(whole.clone());
+                        lemmas.push(whole);
+                    }
+                    last_span = Some(span);
+                    continue;
+                }
+                text.push(tree.token(i).form.to_lowercase());
+                lemmas.push(tree.lemma(i));
+            }
             return Measure {
                 text: text.join(" "),
                 canonical: self.canonical(&lemmas.join(" ")),
@@ -255,6 +270,14 @@ impl Measures {
 /// The hyphenated word a token is part of, lowercase ("full-year" for
 /// "year" in "Full-year"): the tokenizer splits it, the word lists do not.
 fn hyphenated(tree: &Tree<'_>, i: usize) -> String {
+    let (lo, hi) = hyphen_span(tree, i);
+    (lo..=hi)
+        .map(|k| tree.token(k).form.to_lowercase())
+        .collect::<String>()
+}
+
+/// The first and last tokens of the hyphenated word a token is part of.
+fn hyphen_span(tree: &Tree<'_>, i: usize) -> (usize, usize) {
     let joined = |a: usize, b: usize| tree.token(a).end == tree.token(b).start;
     let hyphen = |k: usize| tree.token(k).form == "-";
     let (mut lo, mut hi) = (i, i);
@@ -264,7 +287,5 @@ fn hyphenated(tree: &Tree<'_>, i: usize) -> String {
     while hi + 2 < tree.len() && hyphen(hi + 1) && joined(hi, hi + 1) && joined(hi + 1, hi + 2) {
         hi += 2;
     }
-    (lo..=hi)
-        .map(|k| tree.token(k).form.to_lowercase())
-        .collect::<String>()
+    (lo, hi)
 }

@@ -15,11 +15,11 @@ mod tree;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::calendar::day_number;
+use crate::calendar::{day_number, from_day_number};
 use crate::document::{Analyzed, Sentence};
 use crate::model::{Evidence, Modality};
 use crate::rules::{FrameKind, RuleData};
@@ -145,6 +145,22 @@ pub struct Claim {
     /// Whether the text puts it at the time of writing ("now operates 23
     /// terminals"): no earlier sentence's period is its.
     pub of_writing: bool,
+    /// Whether it is a total from the start of the year to the day its
+    /// period ends ("year-to-date sales"): the span is widened once that
+    /// day is known, stated or carried from an earlier sentence.
+    #[serde(skip)]
+    pub to_date: ToDate,
+}
+
+/// Whether a figure is a total from the start of a year to a day.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum ToDate {
+    #[default]
+    No,
+    /// "year-to-date sales", "calendar year-to-date sales": from 1 January.
+    Year { calendar: bool },
+    /// "fiscal year-to-date sales": from a day the text does not give.
+    FiscalYear,
 }
 
 /// The cue of a reading's modality, when it speaks of now: an auxiliary
@@ -345,6 +361,31 @@ impl Extractor {
                         last_period = Some((si, p, t.clone()));
                     }
                 }
+                // "year-to-date sales" dated February 28: from 1 January.
+                // A fiscal year's first day the text does not give.
+                for c in found.iter_mut() {
+                    let Some((_, end)) = c.period else { continue };
+                    match c.to_date {
+                        ToDate::No => continue,
+                        ToDate::FiscalYear => {
+                            c.period = None;
+                            c.period_text = None;
+                        }
+                        ToDate::Year { calendar } => {
+                            let Some(first) = from_day_number(end)
+                                .and_then(|d| NaiveDate::from_ymd_opt(d.year(), 1, 1))
+                            else {
+                                continue;
+                            };
+                            c.period = Some((day_number(first), end));
+                            c.period_text =
+                                c.period_text.take().map(|t| format!("the year to {t}"));
+                            // (Many companies count their year from
+                            // another month; only "calendar" says which.)
+                            c.sure.period &= calendar;
+                        }
+                    }
+                }
                 // A stock stated for a month or longer is its level at the
                 // span's end (after the span itself was carried on to what
                 // follows); a week's figure is most often the week's average.
@@ -538,6 +579,14 @@ impl Extractor {
             if !measures[i].explicit {
                 if let Some(j) = (0..readings.len()).find(|&j| related(j) && measures[j].explicit) {
                     measures[i] = measures[j].clone();
+                } else if let Some(j) = level_before(&readings, i)
+                    .filter(|_| r.role == Role::Previous && measures[i].text.is_empty())
+                    .filter(|&j| !measures[j].text.is_empty())
+                {
+                    // "at 666.7 mln compared to 569 mln": what the level
+                    // measures, guessed from word order, the previous
+                    // figure measures too (as unsure as it).
+                    measures[i] = measures[j].clone();
                 }
             }
             // ("The division had a turnover of 3 bln, 42 pct of the
@@ -614,6 +663,9 @@ impl Extractor {
                 c.cue = cue_of(&tree, r);
                 c.dated_outright = outright(&s.values, periods[i].as_ref());
                 c.instant = stock;
+                c.to_date = r
+                    .measure
+                    .map_or(ToDate::No, |m| to_date(&self.lexicon, &tree, m, text));
                 // "now operates 23 terminals".
                 c.of_writing = periods[i].is_none()
                     && r.clause_verb(&tree).is_some_and(|v| {
@@ -732,6 +784,7 @@ impl Extractor {
             dated_outright: false,
             instant: false,
             of_writing: false,
+            to_date: ToDate::No,
         })
     }
 }
@@ -844,6 +897,7 @@ impl Extractor {
                     .is_some_and(|t| t.anchoring == crate::values::Anchoring::Stated),
                 instant: false,
                 of_writing: false,
+                to_date: ToDate::No,
             });
         }
         out
@@ -934,5 +988,43 @@ pub fn test_claim(holder: &str, measure: &str, value: f64) -> Claim {
         dated_outright: false,
         instant: false,
         of_writing: false,
+        to_date: ToDate::No,
+    }
+}
+
+/// Whether a measure is a total since the start of the year: a marker
+/// before it (one word to a reader, "year - to - date" to the tokenizer,
+/// hence matched on the text) or after it.
+fn to_date(lex: &Lexicon, tree: &Tree<'_>, m: usize, text: &str) -> ToDate {
+    let markers = &lex.markers;
+    let words = |a: usize, b: usize| {
+        text.get(tree.token(a).start..tree.token(b).end)
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let before = (m.saturating_sub(6)..m).find_map(|last| {
+        (last.saturating_sub(4)..=last)
+            .find(|&first| markers.to_date_before.contains(&words(first, last)))
+    });
+    let after = || {
+        let rest = text.get(tree.token(m).end..).unwrap_or("").to_lowercase();
+        let rest = rest.trim_start();
+        markers
+            .to_date_after
+            .iter()
+            .any(|p| rest.starts_with(p.as_str()))
+    };
+    let first = match before {
+        Some(first) => first,
+        None if after() => m,
+        None => return ToDate::No,
+    };
+    let whose = first
+        .checked_sub(1)
+        .map(|k| tree.token(k).form.to_lowercase());
+    match whose {
+        Some(w) if markers.fiscal_year.contains(&w) => ToDate::FiscalYear,
+        Some(w) if markers.calendar_year.contains(&w) => ToDate::Year { calendar: true },
+        _ => ToDate::Year { calendar: false },
     }
 }

@@ -73,6 +73,16 @@ pub fn period_of(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
+    // "bought shares between Feb 3 and March 2 at prices ranging from X to
+    // Y": a participle describing a noun has no time of its own; the noun's
+    // verb dates it.
+    let described = r
+        .verb
+        .filter(|&v| tree.deprel(v) == "acl" && tree.upos(v) == "VERB")
+        .and_then(|v| tree.head(v))
+        .filter(|&n| tree.is_noun(n) && matches!(tree.rel(n), "obj" | "obl" | "nsubj"))
+        .and_then(|n| tree.head(n))
+        .filter(|&v| tree.is_verb(v));
     // A previous figure's time is only the one on the figure itself.
     let anchors: Vec<usize> = if r.role == Role::Previous {
         // "from the $2.2 billion budget for fiscal 2025": the figure's own
@@ -80,7 +90,7 @@ pub fn period_of(
         let own = r.measure.filter(|&m| tree.head(r.token) == Some(m));
         [Some(r.token), own].into_iter().flatten().collect()
     } else {
-        [Some(r.token), r.measure, r.verb]
+        [Some(r.token), r.measure, r.verb, described]
             .into_iter()
             .flatten()
             .chain(verb_args)

@@ -181,6 +181,7 @@ impl Tables {
                         dated_outright: period.stated,
                         instant: false,
                         of_writing: false,
+                        to_date: crate::claims::ToDate::No,
                     });
                 }
             } else if let Some(s) = self.span_of(line, published, Some(current)) {

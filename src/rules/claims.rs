@@ -204,6 +204,18 @@ pub struct Markers {
     /// Adverbs that put a figure at the time of writing ("now operates").
     #[serde(default)]
     pub present: Vec<String>,
+    /// Written before a measure, a total since the year's start
+    /// ("year-to-date sales"); after it, the same ("sales for the year to
+    /// date").
+    #[serde(default)]
+    pub to_date_before: Vec<String>,
+    #[serde(default)]
+    pub to_date_after: Vec<String>,
+    /// Before "year-to-date": whose year it is.
+    #[serde(default)]
+    pub calendar_year: Vec<String>,
+    #[serde(default)]
+    pub fiscal_year: Vec<String>,
     #[serde(default)]
     pub revised: Vec<String>,
     #[serde(default)]
@@ -248,6 +260,10 @@ impl Markers {
         self.running.extend(o.running);
         self.present.extend(o.present);
         self.revised.extend(o.revised);
+        self.to_date_before.extend(o.to_date_before);
+        self.to_date_after.extend(o.to_date_after);
+        self.calendar_year.extend(o.calendar_year);
+        self.fiscal_year.extend(o.fiscal_year);
         self.bases.extend(o.bases);
         self.per_unit_nouns.extend(o.per_unit_nouns);
         self.per_unit_verbs.extend(o.per_unit_verbs);

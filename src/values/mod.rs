@@ -935,8 +935,13 @@ pub fn counted_noun(after: &str) -> Option<String> {
             }
             continue;
         }
-        // "26 mln bags against 11.2 mln": a comparison opens after the noun.
-        let compares = english().ratios.comparison_openers.contains(&lower);
+        // "26 mln bags against 11.2 mln": a comparison opens after the noun
+        // ("666.7 mln compared with", its opener's first word).
+        let compares = english()
+            .ratios
+            .comparison_openers
+            .iter()
+            .any(|o| o.split_whitespace().next() == Some(lower.as_str()));
         if nouns_lexicon.stop_words.contains(&lower)
             || compares
             || (!nouns.is_empty() && (lower.ends_with("ing") || lower.ends_with("ed")))
