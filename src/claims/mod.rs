@@ -361,7 +361,7 @@ impl Extractor {
                         last_period = Some((si, p, t.clone()));
                     }
                 }
-                // "year-to-date sales" dated February 28: from 1 January.
+                // "year-to-date sales" dated the last day of May: from 1 January.
                 // A fiscal year's first day the text does not give.
                 for c in found.iter_mut() {
                     let Some((_, end)) = c.period else { continue };
@@ -583,7 +583,7 @@ impl Extractor {
                     .filter(|_| r.role == Role::Previous && measures[i].text.is_empty())
                     .filter(|&j| !measures[j].text.is_empty())
                 {
-                    // "at 666.7 mln compared to 569 mln": what the level
+                    // "at 431.6 mln compared to 399.3 mln": what the level
                     // measures, guessed from word order, the previous
                     // figure measures too (as unsure as it).
                     measures[i] = measures[j].clone();

@@ -73,7 +73,7 @@ pub fn period_of(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    // "bought shares between Feb 3 and March 2 at prices ranging from X to
+    // "bought shares between May 4 and June 12 at prices ranging from X to
     // Y": a participle describing a noun has no time of its own; the noun's
     // verb dates it.
     let described = r

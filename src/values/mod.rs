@@ -936,7 +936,7 @@ pub fn counted_noun(after: &str) -> Option<String> {
             continue;
         }
         // "26 mln bags against 11.2 mln": a comparison opens after the noun
-        // ("666.7 mln compared with", its opener's first word).
+        // ("431.6 mln compared with", its opener's first word).
         let compares = english()
             .ratios
             .comparison_openers

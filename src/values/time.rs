@@ -174,8 +174,8 @@ impl TimeReader {
                 format!(r"\b(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
                 iso,
             ),
-            // "between Feb 3 and March 2", "between April 15, 1987 and April
-            // 3, 1992": one span (without "between", "on May 1 and June 2"
+            // "between May 4 and June 12", "between April 9, 2021 and April
+            // 2, 2024": one span (without "between", "on May 1 and June 2"
             // is two days).
             (
                 format!(
