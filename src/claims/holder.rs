@@ -216,7 +216,47 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
             return Some(m.entity.clone());
         }
     }
-    clean_name(&name)
+    let body = match &a.doc.title {
+        Some(_) => a.doc.text.as_str(),
+        None => h0
+            .and_then(|_| headline_line(&a.doc.text))
+            .map_or("", |(_, end)| &a.doc.text[end..]),
+    };
+    clean_name(&confirmed_opening(&name, body))
+}
+
+/// A headline's name recased by guess, as far as the story writes it:
+/// "KELDON HOLDINGS UNIT BUYS ..." and a story on "Keldon Holdings" make
+/// "Keldon Holdings", the longest opening words it writes with those
+/// capitals. A story that writes none of them (or is all headline) keeps
+/// the guess; an abbreviation kept in capitals ("HALDEN LB") is part of a
+/// name the story spells out, and stays.
+fn confirmed_opening(name: &str, body: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let acronym = |w: &&str| w.chars().all(|c| !c.is_lowercase());
+    (1..=words.len())
+        .rev()
+        .find(|&k| written_as_a_word(body, &words[..k].join(" "), k == 1))
+        .filter(|&k| !words[k..].iter().any(acronym))
+        .map_or_else(|| name.to_string(), |k| words[..k].join(" "))
+}
+
+/// Whether `text` has `phrase` with no letter or digit either side; with
+/// `inside`, only after a lowercase word or a comma, where a capital is
+/// no sentence's first letter ("Pork belly futures rose" names nobody),
+/// and before no capital ("the Federal Reserve" is no "Federal").
+fn written_as_a_word(text: &str, phrase: &str, inside: bool) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        let word =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        let last_written = text[..at].trim_end().chars().next_back();
+        let next_written = text[at + phrase.len()..].trim_start().chars().next();
+        word && (!inside
+            || (last_written.is_some_and(|c| c.is_lowercase() || c == ',')
+                && !next_written.is_some_and(char::is_uppercase)))
+    })
 }
 
 fn capitalized(w: &str) -> String {
@@ -798,4 +838,35 @@ pub fn clean_name(raw: &str) -> Option<String> {
     }
     let name = words.join(" ");
     (name.chars().any(char::is_alphabetic)).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::confirmed_opening;
+
+    #[test]
+    fn a_guessed_headline_name_is_cut_to_what_the_story_writes() {
+        let guess = "Keldon Holdings Unit Aquires Software Company";
+        // The longest opening the story writes.
+        assert_eq!(
+            confirmed_opening(guess, "Keldon Holdings Inc said it bought Arvo."),
+            "Keldon Holdings"
+        );
+        // One word, only where a name stands alone inside a sentence.
+        assert_eq!(
+            confirmed_opening(guess, "The stock gives Keldon and Arvo control."),
+            "Keldon"
+        );
+        assert_eq!(confirmed_opening(guess, "Keldon shares rose."), guess);
+        assert_eq!(
+            confirmed_opening("Federal Bank Board", "the Federal Reserve said"),
+            "Federal Bank Board"
+        );
+        // Nothing written, nothing to cut; an abbreviation stays.
+        assert_eq!(confirmed_opening(guess, ""), guess);
+        assert_eq!(
+            confirmed_opening("Halden LB", "said Halden, the state bank"),
+            "Halden LB"
+        );
+    }
 }
