@@ -596,7 +596,7 @@ fn results_notes_months_a_headlines_name_before_its_period_and_a_plan_takes_no_p
         [
             "level actual Lindqvist Tools | charge | 1986-01-01..1986-09-30 | 1,253,000 dlrs = [1.2525e6, 1.2535e6) USD",
             "level actual Lindqvist Tools | gain | 1985-01-01..1985-09-30 | 2,256,000 dlrs = [2.2555e6, 2.2565e6) USD",
-            "level actual Lindqvist Tools | saw unit | 1987-03-01..1987-03-01 | 4.1 mln dlrs = [4.05e6, 4.15e6) USD",
+            "level actual Lindqvist Tools | price of saw unit | 1987-03-01..1987-03-01 | 4.1 mln dlrs = [4.05e6, 4.15e6) USD",
             "level plan Lindqvist Tools | proceeds | - | 10 mln dlrs = [9.5e6, 1.05e7] USD",
         ]
     );
@@ -636,6 +636,18 @@ fn a_year_to_date_figure_runs_from_the_years_start_and_a_hyphenated_modifier_is_
             "level actual Corvane Stores | long-term debt | - | 88 mln dlrs = [8.75e7, 8.85e7) USD",
             "event_date plan Corvane Stores | maturity | 2031-01-01..2031-12-31 | 2031",
             "level plan Corvane Stores | maturity | - | 40 mln dlrs = [3.95e7, 4.05e7) USD",
+        ]
+    );
+}
+
+#[test]
+fn an_amount_something_changes_hands_for_is_its_price() {
+    // "bought X for N", "sell X for N": the price of X, not X.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/price-for.txt", "2025-03-06"),
+        [
+            "level actual Keldon Marine | price of fixed assets system | - | 310,000 dlrs = [305000, 315000) USD",
+            "level plan Keldon Marine | price of holdings | - | 88 mln dlrs = [8.75e7, 8.85e7) USD",
         ]
     );
 }

@@ -78,6 +78,7 @@ impl Lexicon {
                 foresee: low(&v.foresee),
                 plan_own: low(&v.plan_own),
                 nominal: v.nominal.clone(),
+                exchanged: v.exchanged.clone(),
             },
             markers: rules.markers.clone(),
             org_suffixes: rules.org_suffixes.clone(),
@@ -526,10 +527,50 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 o != node && tree.is_noun(o) && !tree.is_name(o) && !people(lex, tree, o, v.kind)
             });
         }
-        if r.measure.is_none() {
+        // "bought the unit for 12 mln dlrs": what it changed hands for is
+        // its price, not the thing bought or who bought it.
+        // (The parser may hang the figure on the seller, "from Arvo Corp
+        // for 5 mln dlrs", a name that measures nothing.)
+        let on_a_name = r
+            .measure
+            .is_some_and(|m| tree.is_name(m) || (m > 0 && tree.is_capitalized(m)));
+        if (r.measure.is_none() || on_a_name) && v.kind == ValueKind::Money {
+            let exchanged_for = tree
+                .case(t)
+                .is_some_and(|c| Lexicon::has(&lex.markers.exchange_cases, &c));
+            if let Some(noun) = lex.verbs.exchanged.get(&lemma).filter(|_| exchanged_for) {
+                // ("sell its holdings for X": the price of the holdings.)
+                let sold = tree
+                    .kids_with(p, &["obj"])
+                    .find(|&o| tree.is_noun(o) && !tree.is_name(o) && !tree.is_value(o));
+                r.measure = None;
+                r.nominal = Some(match sold {
+                    Some(o) => {
+                        let mut words = vec![o];
+                        let mut open = vec![o];
+                        while let Some(n) = open.pop() {
+                            for k in tree.kids_with(n, &["amod", "compound"]) {
+                                if k < n && !tree.is_name(k) && !tree.is_value(k) {
+                                    words.push(k);
+                                    open.push(k);
+                                }
+                            }
+                        }
+                        words.sort_unstable();
+                        let phrase: Vec<String> = words
+                            .iter()
+                            .map(|&k| tree.token(k).form.to_lowercase())
+                            .collect();
+                        format!("{noun} of {}", phrase.join(" "))
+                    }
+                    None => noun.clone(),
+                });
+            }
+        }
+        if r.measure.is_none() && r.nominal.is_none() {
             r.measure = subject_measure(lex, tree, p, node, v.kind);
         }
-        if r.measure.is_none() {
+        if r.measure.is_none() && r.nominal.is_none() {
             // "X earned 22 mln dlrs": what the verb names.
             if let Some(o) = tree
                 .kids_with(p, &["obj"])

@@ -207,6 +207,9 @@ pub struct Markers {
     /// Written before a measure, a total since the year's start
     /// ("year-to-date sales"); after it, the same ("sales for the year to
     /// date").
+    /// The case word of the amount something changes hands for.
+    #[serde(default)]
+    pub exchange_cases: Vec<String>,
     #[serde(default)]
     pub to_date_before: Vec<String>,
     #[serde(default)]
@@ -260,6 +263,7 @@ impl Markers {
         self.running.extend(o.running);
         self.present.extend(o.present);
         self.revised.extend(o.revised);
+        self.exchange_cases.extend(o.exchange_cases);
         self.to_date_before.extend(o.to_date_before);
         self.to_date_after.extend(o.to_date_after);
         self.calendar_year.extend(o.calendar_year);
@@ -309,6 +313,9 @@ pub struct VerbClasses {
     /// Verb lemma → the noun that names what its figure measures.
     #[serde(default)]
     pub nominal: BTreeMap<String, String>,
+    /// Verb of a sale → what an amount it changes hands for measures.
+    #[serde(default)]
+    pub exchanged: BTreeMap<String, String>,
 }
 
 impl NounClasses {
@@ -344,5 +351,6 @@ impl VerbClasses {
         self.foresee.extend(other.foresee);
         self.plan_own.extend(other.plan_own);
         self.nominal.extend(other.nominal);
+        self.exchanged.extend(other.exchanged);
     }
 }
