@@ -641,13 +641,15 @@ fn a_year_to_date_figure_runs_from_the_years_start_and_a_hyphenated_modifier_is_
 }
 
 #[test]
-fn an_amount_something_changes_hands_for_is_its_price() {
-    // "bought X for N", "sell X for N": the price of X, not X.
+fn an_amount_something_changes_hands_for_is_its_price_and_a_verbs_figure_is_of_its_subject() {
+    // "bought X for N", "sell X for N": the price of X, not X; "the dock
+    // earned N": the earnings of the dock, not the dock.
     assert_eq!(
         claim_lines("tests/fixtures/reading/price-for.txt", "2025-03-06"),
         [
             "level actual Keldon Marine | price of fixed assets system | - | 310,000 dlrs = [305000, 315000) USD",
             "level plan Keldon Marine | price of holdings | - | 88 mln dlrs = [8.75e7, 8.85e7) USD",
+            "level actual Keldon Marine | earnings of dry dock | 2024-01-01..2024-12-31 | 4.2 mln dlrs = [4.15e6, 4.25e6) USD",
         ]
     );
 }

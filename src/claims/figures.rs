@@ -545,30 +545,22 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                     .find(|&o| tree.is_noun(o) && !tree.is_name(o) && !tree.is_value(o));
                 r.measure = None;
                 r.nominal = Some(match sold {
-                    Some(o) => {
-                        let mut words = vec![o];
-                        let mut open = vec![o];
-                        while let Some(n) = open.pop() {
-                            for k in tree.kids_with(n, &["amod", "compound"]) {
-                                if k < n && !tree.is_name(k) && !tree.is_value(k) {
-                                    words.push(k);
-                                    open.push(k);
-                                }
-                            }
-                        }
-                        words.sort_unstable();
-                        let phrase: Vec<String> = words
-                            .iter()
-                            .map(|&k| tree.token(k).form.to_lowercase())
-                            .collect();
-                        format!("{noun} of {}", phrase.join(" "))
-                    }
+                    Some(o) => format!("{noun} of {}", noun_phrase(lex, tree, o)),
                     None => noun.clone(),
                 });
             }
         }
         if r.measure.is_none() && r.nominal.is_none() {
             r.measure = subject_measure(lex, tree, p, node, v.kind);
+            // "the package will save 3 mln dlrs", "the bonds yield 9 pct":
+            // the figure the verb names is of its subject, the savings of
+            // the package, not the package.
+            let object = node == t && tree.rel(t) == "obj";
+            if let (Some(sm), Some(noun), true) = (r.measure, lex.verbs.nominal.get(&lemma), object)
+            {
+                r.nominal = Some(format!("{noun} of {}", noun_phrase(lex, tree, sm)));
+                r.measure = None;
+            }
         }
         if r.measure.is_none() && r.nominal.is_none() {
             // "X earned 22 mln dlrs": what the verb names.
@@ -1393,4 +1385,27 @@ fn conversions(tree: &Tree<'_>, out: &mut [Reading]) {
             }
         }
     }
+}
+
+/// A noun with the adjectives and nouns before it that make it what it is,
+/// lowercase ("fixed assets system").
+fn noun_phrase(lex: &Lexicon, tree: &Tree<'_>, noun: usize) -> String {
+    let mut words = vec![noun];
+    let mut open = vec![noun];
+    while let Some(n) = open.pop() {
+        for k in tree.kids_with(n, &["amod", "compound"]) {
+            // ("the new dock": "new" says which, not what.)
+            let dropped = Lexicon::has(&lex.nouns.dropped_modifiers, &tree.lemma(k));
+            if k < n && !tree.is_name(k) && !tree.is_value(k) && !dropped {
+                words.push(k);
+                open.push(k);
+            }
+        }
+    }
+    words.sort_unstable();
+    let forms: Vec<String> = words
+        .iter()
+        .map(|&k| tree.token(k).form.to_lowercase())
+        .collect();
+    forms.join(" ")
 }
