@@ -552,9 +552,9 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         }
         if r.measure.is_none() && r.nominal.is_none() {
             r.measure = subject_measure(lex, tree, p, node, v.kind);
-            // "the package will save 3 mln dlrs", "the bonds yield 9 pct":
-            // the figure the verb names is of its subject, the savings of
-            // the package, not the package.
+            // "the package will save 3 mln dlrs", "the unit earned 4 mln
+            // dlrs": the figure the verb names is of its subject, the
+            // savings of the package, not the package.
             let object = node == t && tree.rel(t) == "obj";
             if let (Some(sm), Some(noun), true) = (r.measure, lex.verbs.nominal.get(&lemma), object)
             {
