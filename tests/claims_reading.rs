@@ -627,15 +627,15 @@ fn a_year_to_date_figure_runs_from_the_years_start_and_a_hyphenated_modifier_is_
         claim_lines("tests/fixtures/reading/year-to-date.txt", "2025-03-06"),
         [
             "change actual Corvane Stores | sales | 2025-02-01..2025-02-28 | 9.5 pct = [9.45, 9.55) %",
-            "level actual Corvane Stores | sales | 2025-02-01..2025-02-28 | 212.4 mln dlrs = [2.1235e8, 2.1245e8) USD",
+            "level actual Corvane Stores | sales | 2025-02-01..2025-02-28 | 213.7 mln dlrs = [2.1365e8, 2.1375e8) USD",
             "change actual Corvane Stores | year-to-date sales | 2025-01-01..2025-02-28 | 8.1 pct = [8.05, 8.15) %",
             "level actual Corvane Stores | year-to-date sales | 2025-01-01..2025-02-28 | 431.6 mln = [4.3155e8, 4.3165e8)",
             "previous actual Corvane Stores | year-to-date sales | - | 399.3 mln = [3.9925e8, 3.9935e8)",
-            "level actual Corvane Stores | year-to-date sales | - | 1.92 billion dlrs = [1.915e9, 1.925e9) USD",
+            "level actual Corvane Stores | year-to-date sales | - | 1.87 billion dlrs = [1.865e9, 1.875e9) USD",
             "level actual Corvane Stores | after-tax profit | - | 14.2 mln dlrs = [1.415e7, 1.425e7) USD",
             "level actual Corvane Stores | long-term debt | - | 88 mln dlrs = [8.75e7, 8.85e7) USD",
             "event_date plan Corvane Stores | maturity | 2031-01-01..2031-12-31 | 2031",
-            "level plan Corvane Stores | maturity | - | 40 mln dlrs = [3.95e7, 4.05e7) USD",
+            "level plan Corvane Stores | maturity | - | 37 mln dlrs = [3.65e7, 3.75e7) USD",
         ]
     );
 }
