@@ -997,22 +997,34 @@ pub fn test_claim(holder: &str, measure: &str, value: f64) -> Claim {
 /// hence matched on the text) or after it.
 fn to_date(lex: &Lexicon, tree: &Tree<'_>, m: usize, text: &str) -> ToDate {
     let markers = &lex.markers;
-    let words = |a: usize, b: usize| {
-        text.get(tree.token(a).start..tree.token(b).end)
-            .unwrap_or("")
-            .to_lowercase()
-    };
-    let before = (m.saturating_sub(6)..m).find_map(|last| {
-        (last.saturating_sub(4)..=last)
-            .find(|&first| markers.to_date_before.contains(&words(first, last)))
-    });
-    let after = || {
-        let rest = text.get(tree.token(m).end..).unwrap_or("").to_lowercase();
-        let rest = rest.trim_start();
+    let words = |a: usize, b: usize| text.get(tree.token(a).start..tree.token(b).end);
+    let is_marker = |w: &str| {
         markers
-            .to_date_after
+            .to_date_before
             .iter()
-            .any(|p| rest.starts_with(p.as_str()))
+            .any(|k| k.eq_ignore_ascii_case(w))
+    };
+    // (Only a token that ends a marker, "date" of "year-to-date", is
+    // looked back from: every figure's measure comes through here.)
+    let ends_a_marker = |last: usize| {
+        let form = &tree.token(last).form;
+        markers.to_date_before.iter().any(|k| {
+            k.rsplit(|c: char| c == '-' || c.is_whitespace())
+                .next()
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(form))
+        })
+    };
+    let before = (m.saturating_sub(6)..m)
+        .filter(|&last| ends_a_marker(last))
+        .find_map(|last| {
+            (last.saturating_sub(4)..=last).find(|&first| words(first, last).is_some_and(is_marker))
+        });
+    let after = || {
+        let rest = text.get(tree.token(m).end..).unwrap_or("").trim_start();
+        markers.to_date_after.iter().any(|p| {
+            rest.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
     };
     let first = match before {
         Some(first) => first,
