@@ -653,3 +653,44 @@ fn an_amount_something_changes_hands_for_is_its_price_and_a_verbs_figure_is_of_i
         ]
     );
 }
+
+#[test]
+fn a_thing_worth_a_figure_and_a_participles_figure_are_measured_and_brackets_hold_a_whole_name() {
+    // "worth N": the figure measures what is worth it. A participle says
+    // its figure of its verb's subject ("issued totaling"), of the noun it
+    // is on ("fees comprising"), or of the object right before it
+    // ("showed output rising"). "<... Gold AS>" names all of it, and a
+    // headline that opens with brackets names the article's party.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/worth-participle.txt", "2025-07-02"),
+        [
+            "level actual Harlow Vale Mining | supply contract | - | 42 mln dlrs = [4.15e7, 4.25e7) USD",
+            "event_date actual Harlow Vale Mining | shipped | 2025-06-01..2025-06-30 | June",
+            "level actual Harlow Vale Mining | ore | - | 9 mln dlrs = [8.5e6, 9.5e6] USD",
+            "level actual Harlow Vale Mining | stake in mill | - | 3.4 mln dlrs = [3.35e6, 3.45e6) USD",
+            "level actual Harlow Vale Mining | note | - | 115 mln dlrs = [1.145e8, 1.155e8) USD",
+            "level actual Harlow Vale Mining | fees for notes | - | 1-3/4 pct = [1.625, 1.875) %",
+            "level actual Harlow Vale Mining | fees for notes | - | 1-1/8 pct = [1.0625, 1.1875) %",
+            "level actual Harlow Vale Mining | output | - | 61,000 ounces = [60500, 61500) ozt",
+            "level actual Brenmoor Gold AS | cash | - | 12 mln dlrs = [1.15e7, 1.25e7) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_results_tables_figure_with_no_currency_is_in_the_one_the_table_states() {
+    // "42.6 mln stg vs 37.9 mln", then "Turnover 311.4 mln vs 288.2 mln":
+    // sterling throughout, not the default dollar; "7.5 pence vs loss
+    // 1.47" is a loss of 1.47 pounds, not pence.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/table-currency.txt", "2025-03-04"),
+        [
+            "level actual Ormskirk Leisure | pre-tax | 2024-01-01..2024-12-31 | 42.6 mln stg = [4.255e7, 4.265e7) GBP",
+            "previous actual Ormskirk Leisure | pre-tax | 2023-01-01..2023-12-31 | 37.9 mln = [3.785e7, 3.795e7) GBP",
+            "level actual Ormskirk Leisure | turnover | 2024-01-01..2024-12-31 | 311.4 mln = [3.1135e8, 3.1145e8) GBP",
+            "previous actual Ormskirk Leisure | turnover | 2023-01-01..2023-12-31 | 288.2 mln = [2.8815e8, 2.8825e8) GBP",
+            "per_unit actual Ormskirk Leisure | shr | 2024-01-01..2024-12-31 | 7.5 pence = [0.0745, 0.0755) GBP",
+            "previous actual Ormskirk Leisure | shr | 2023-01-01..2023-12-31 | 1.47 = (-1.475, -1.465] GBP",
+        ]
+    );
+}

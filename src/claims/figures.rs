@@ -267,6 +267,11 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     if matches!(v.kind, ValueKind::Quantity | ValueKind::Money) && r.measure.is_none() {
         r.measure = amount_in(lex, tree, t);
     }
+    // "a contract worth 65 mln dlrs", "the crop, worth 12 mln dlrs", "the
+    // stake is worth 3 mln dlrs": the figure measures what is worth it.
+    if v.kind == ValueKind::Money && r.measure.is_none() {
+        r.measure = worth_of(lex, tree, t);
+    }
     // "41.2 pct of Norland group sales": a share of what follows.
     if is_ratio(v.kind) && r.measure.is_none() {
         if let Some(of) = tree.kids_with(t, &["nmod"]).find(|&k| {
@@ -919,6 +924,27 @@ fn set_role(r: &mut Reading, role: Role) {
     }
 }
 
+/// The thing figure `t` says something is worth: the noun "worth" puts it
+/// on, or the subject of "is worth".
+fn worth_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let is_worth = |k: usize| Lexicon::has(&lex.markers.worth, &tree.lemma(k));
+    let noun = if tree.kids_with(t, &["case"]).any(is_worth) {
+        tree.head(t)
+    } else {
+        let w = tree.head(t).filter(|&w| is_worth(w))?;
+        match tree.rel(w) {
+            "amod" | "acl" | "appos" => tree.head(w),
+            _ => tree.kid_with(w, &["nsubj"]),
+        }
+    }?;
+    (tree.is_noun(noun)
+        && !tree.is_name(noun)
+        && !tree.is_value(noun)
+        && !Lexicon::has(&lex.nouns.neutral, &tree.lemma(noun))
+        && !people(lex, tree, noun, ValueKind::Money))
+    .then_some(noun)
+}
+
 /// The noun just before the verb that comes before token `t` in its
 /// clause, if it is a common noun.
 fn subject_before_verb(tree: &Tree<'_>, t: usize) -> Option<usize> {
@@ -1097,9 +1123,57 @@ fn subject_measure(
             return subject_before_verb(tree, v + 1)
                 .filter(|&n| n > s && within(tree, n, s) && !tree.is_name(n));
         }
+        // A participle has no subject of its own: "a note was issued
+        // totaling 115 mln dlrs" says it of its verb's subject, "fees
+        // comprising 1-1/8 pct" of the noun it is on.
+        // (Only for the figure's own participle, whose object or oblique
+        // it is. A past participle is one only after a comma, with no
+        // object: else it is more often a finite verb mistagged, "reserves
+        // rose by 40 mln", "stocks at the start of June totalled 18,000
+        // tonnes".)
+        // ("cut its prime lending rate 0.25 points": a participle with an
+        // object of its own besides the figure is a misparsed modifier.)
+        let figure_of_v = v == verb
+            && tree.head(node) == Some(v)
+            && matches!(tree.rel(node), "obj" | "obl")
+            && tree.kids_with(v, &["obj"]).all(|o| o == node);
+        let participle = figure_of_v
+            && match tree.token(v).xpos {
+                "VBG" => true,
+                "VBN" => {
+                    tree.kid_with(v, &["obj"]).is_none() && v > 0 && tree.token(v - 1).form == ","
+                }
+                _ => false,
+            };
         // "is expected to rise": the subject of the governing verb.
         match tree.head(v) {
             Some(h) if matches!(tree.rel(v), "xcomp" | "conj") && tree.is_verb(h) => v = h,
+            Some(h)
+                if participle
+                    && tree.rel(v) == "advcl"
+                    && tree.is_verb(h)
+                    && tree.kid_with(v, &["mark"]).is_none() =>
+            {
+                // "showed output rising to 61,000 ounces": the object right
+                // before the participle is what it says rose.
+                if let Some(o) = tree
+                    .kids_with(h, &["obj"])
+                    .find(|&o| o + 1 == v && tree.is_noun(o) && !tree.is_value(o))
+                {
+                    return (!tree.is_name(o) && !people(lex, tree, o, kind)).then_some(o);
+                }
+                v = h
+            }
+            Some(h) if participle && tree.rel(v) == "acl" && tree.is_noun(h) => {
+                let lemma = tree.lemma(h);
+                return (h != node
+                    && !tree.is_name(h)
+                    && !tree.is_value(h)
+                    && !Lexicon::has(&lex.nouns.neutral, &lemma)
+                    && !Lexicon::has(&lex.nouns.references, &lemma)
+                    && !people(lex, tree, h, kind))
+                .then_some(h);
+            }
             // "aims to handle" read as a noun with a clause ("a plan to
             // build" is one too): the to-infinitive still says what is
             // aimed at or planned.

@@ -259,6 +259,21 @@ fn written_as_a_word(text: &str, phrase: &str, inside: bool) -> bool {
     })
 }
 
+/// A word of a name written in capitals, as the name is written in text:
+/// "KESTREL" → "Kestrel", "KESTREL-HARLOW" → "Kestrel-Harlow"; initials
+/// ("U.S.", "J.P.") stay as they are.
+pub fn recased_word(w: &str) -> String {
+    let inner_dot = w.trim_end_matches('.').contains('.');
+    if inner_dot && w.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        return w.to_string();
+    }
+    let parts: Vec<String> = w
+        .split('-')
+        .map(|p| capitalized(&p.to_lowercase()))
+        .collect();
+    parts.join("-")
+}
+
 fn capitalized(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
@@ -269,20 +284,38 @@ fn capitalized(w: &str) -> String {
 
 /// "KESTREL OUTFITTERS <KST> MAY SALES RISE": agency headlines put a
 /// company's ticker after its name; the words before it are the name.
+/// A headline that opens with brackets of several words ("<KESTREL
+/// MINING CORP> REPORTS DRILL RESULTS") names in them a company with no ticker.
 pub fn ticker_name(title: &str) -> Option<String> {
-    let (before, _) = title.split_once('<')?;
-    let words: Vec<String> = before
-        .split_whitespace()
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut c = lower.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => String::new(),
-            }
-        })
-        .collect();
-    clean_name(&words.join(" "))
+    let (before, after) = title.split_once('<')?;
+    let recased = |text: &str| {
+        let words: Vec<String> = text.split_whitespace().map(recased_word).collect();
+        clean_name(&words.join(" "))
+    };
+    if before.trim().is_empty() {
+        let inner = after.split_once('>')?.0;
+        return inner.trim().contains(' ').then(|| recased(inner)).flatten();
+    }
+    recased(before)
+}
+
+/// The byte span of the whole name written in agency brackets around
+/// bytes `start..end` ("<Brenmoor Gold AS>", a company with no ticker), if they lie
+/// in one on a line; without a leading "The".
+fn bracketed_name(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let open = text.get(..start)?.rfind(['<', '>', '\n'])?;
+    let close = open + 1 + text.get(open + 1..)?.find(['>', '<', '\n'])?;
+    if !(text[open..].starts_with('<') && text[close..].starts_with('>') && close >= end) {
+        return None;
+    }
+    let inner = &text[open + 1..close];
+    let lead = inner.len() - inner.trim_start().len();
+    let mut s = open + 1 + lead;
+    if text[s..close].starts_with("The ") {
+        s += 4;
+    }
+    let e = open + 1 + inner.trim_end().len();
+    (s < e && text[s..e].contains(' ')).then_some((s, e))
 }
 
 /// The headline, when the document's first line is one (all capitals, as
@@ -743,7 +776,12 @@ pub fn party(
                         within_name(a, tree, subj)
                             .or_else(|| own_holder(lex, a, s, tree, subj, None))
                     };
-                    if let Some(h) = found.filter(|h| h.named && organization(lex, a, h, salient)) {
+                    // (A name in agency brackets is a company's.)
+                    let t = tree.token(subj);
+                    let bracketed = bracketed_name(&a.doc.text, t.start, t.end).is_some();
+                    if let Some(h) =
+                        found.filter(|h| h.named && (bracketed || organization(lex, a, h, salient)))
+                    {
                         return Some(h);
                     }
                 }
@@ -814,6 +852,13 @@ pub fn name_at(a: &Analyzed, s: &Sentence, tree: &Tree<'_>, i: usize) -> Option<
     {
         return Some(p.name.clone());
     }
+    // The brackets hold the whole name, however the words in them parsed
+    // ("<Brenmoor Gold AS>" with "AS" read as a preposition, "<Nova
+    // Scotia Timber Corp>" with "Nova Scotia" a name of its own).
+    let (start, end, raw) = match bracketed_name(&a.doc.text, start, end) {
+        Some((s, e)) => (s, e, &a.doc.text[s..e]),
+        None => (start, end, raw),
+    };
     // The gazetteer's name, when the whole name is one it knows ("U.S."
     // is the United States; "Thai International" is not Thailand).
     if let Some(m) = a.entities.covering(start, end).find(|m| !m.locative) {
@@ -830,14 +875,26 @@ pub fn clean_name(raw: &str) -> Option<String> {
         .filter(|w| !w.starts_with('<'))
         .collect();
     while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| forms.iter().any(|f| f == w.trim_end_matches(',')))
+        && words.last().is_some_and(|w| {
+            forms
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w.trim_end_matches(',')))
+        })
     {
         words.pop();
+        // "Harrow, Lyle and Co": the words that joined the form go too.
+        while words.len() > 1
+            && words.last().is_some_and(|w| {
+                let w = w.trim_end_matches(',');
+                w.eq_ignore_ascii_case("and") || w == "&" || w.is_empty()
+            })
+        {
+            words.pop();
+        }
     }
     let name = words.join(" ");
-    (name.chars().any(char::is_alphabetic)).then_some(name)
+    let name = name.trim_end_matches(',');
+    (name.chars().any(char::is_alphabetic)).then(|| name.to_string())
 }
 
 #[cfg(test)]

@@ -65,6 +65,8 @@ struct Cell {
     text: String,
     interval: Interval,
     unit: String,
+    /// Whether the cell writes its unit (else it took the row's or table's).
+    stated: bool,
 }
 
 impl Tables {
@@ -119,10 +121,23 @@ impl Tables {
         // span (the last quarter, as agency tables print it).
         let first = claims.len();
         let mut under_title: Option<usize> = None;
+        // A table states its currency once ("Pre-tax profit 42.6 mln stg vs
+        // 37.9 mln", then "Turnover 311.4 mln vs 288.2 mln"): the figures
+        // after it with none are in it.
+        let mut table_currency: Option<(String, f64)> = None;
         for (l0, l1) in lines {
             let line = &text[l0..l1];
-            if let Some((label, a_cell, b_cell, prior)) = self.row(text, l0, l1) {
+            if let Some((label, a_cell, b_cell, prior)) =
+                self.row(text, l0, l1, table_currency.as_ref())
+            {
                 rows.push((l0, l1));
+                if let Some(code) = [&a_cell, &b_cell]
+                    .iter()
+                    .find(|c| c.stated && c.unit != "%")
+                    .map(|c| c.unit.clone())
+                {
+                    table_currency = Some((code, 1.0));
+                }
                 let Some(p) = current.period() else {
                     continue;
                 };
@@ -293,7 +308,13 @@ impl Tables {
     }
 
     /// A row "Label A vs B [prior]": the label and its two figures.
-    fn row(&self, text: &str, l0: usize, l1: usize) -> Option<(String, Cell, Cell, bool)> {
+    fn row(
+        &self,
+        text: &str,
+        l0: usize,
+        l1: usize,
+        table_currency: Option<&(String, f64)>,
+    ) -> Option<(String, Cell, Cell, bool)> {
         let line = &text[l0..l1];
         let toks: Vec<(usize, &str)> = line
             .split_whitespace()
@@ -320,7 +341,8 @@ impl Tables {
         let counts = label
             .split_whitespace()
             .any(|w| Self::is(&self.words.count_words, w));
-        let a = self.cell(text, &toks[first_figure..sep], counts)?;
+        let left = &toks[first_figure..sep];
+        let a = self.cell(text, left, counts, table_currency)?;
         let mut right = &toks[sep + 1..];
         let mut prior = false;
         while right
@@ -330,7 +352,20 @@ impl Tables {
             right = &right[..right.len() - 1];
             prior = true;
         }
-        let b = self.cell(text, right, counts)?;
+        // "42.6 mln stg vs 37.9 mln": a figure with no unit is in its
+        // partner's currency, as a whole unit ("Shr 21 cts vs loss 1.47"
+        // is a loss of 1.47 dlrs, as agency tables write it).
+        let stated_unit = |c: &Cell| c.stated.then(|| (c.unit.clone(), 1.0));
+        let b = self.cell(
+            text,
+            right,
+            counts,
+            stated_unit(&a).as_ref().or(table_currency),
+        )?;
+        let a = match stated_unit(&b) {
+            Some(u) if !a.stated => self.cell(text, left, counts, Some(&u))?,
+            _ => a,
+        };
         Some((label, a, b, prior))
     }
 
@@ -358,14 +393,7 @@ impl Tables {
         };
         let title_case: Vec<String> = raw
             .split_whitespace()
-            .map(|w| {
-                let lower = w.to_lowercase();
-                let mut c = lower.chars();
-                match c.next() {
-                    Some(f) => f.to_uppercase().chain(c).collect(),
-                    None => String::new(),
-                }
-            })
+            .map(super::holder::recased_word)
             .collect();
         super::holder::clean_name(&title_case.join(" "))
     }
@@ -378,7 +406,14 @@ impl Tables {
     }
 
     /// A figure: an optional sign word, a number, and its scale and unit.
-    fn cell(&self, text: &str, toks: &[(usize, &str)], counts: bool) -> Option<Cell> {
+    /// A figure with no unit takes `inherited`, else the table's default.
+    fn cell(
+        &self,
+        text: &str,
+        toks: &[(usize, &str)],
+        counts: bool,
+        inherited: Option<&(String, f64)>,
+    ) -> Option<Cell> {
         let mut toks = toks;
         let mut sign = 1.0;
         if let Some((_, w)) = toks.first() {
@@ -414,10 +449,13 @@ impl Tables {
             end = at + w.len();
         }
         let amount = parse_amount(&amount_text)?;
+        let stated = unit.is_some();
         let (code, factor) = match unit {
             Some(u) => u,
             None if counts => ("shares".into(), 1.0),
-            None => (self.words.currency.clone(), 1.0),
+            None => inherited
+                .cloned()
+                .unwrap_or_else(|| (self.words.currency.clone(), 1.0)),
         };
         let x = Interval::shaped(amount.times(factor), None);
         let interval = if sign < 0.0 {
@@ -436,6 +474,7 @@ impl Tables {
             text: text[start..end].to_string(),
             interval,
             unit: code,
+            stated,
         })
     }
 }

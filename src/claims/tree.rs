@@ -234,6 +234,31 @@ impl<'p> Tree<'p> {
                 }
             }
         }
+        // "Kestrel Motor Credit Co", with the last two words parsed as a list
+        // on the first: capitalized words right after the name that hang
+        // from it are part of it.
+        while hi + 1 < self.len()
+            && (lo..=hi).contains(&self.head(hi + 1).unwrap_or(usize::MAX))
+            && matches!(self.rel(hi + 1), "list" | "dep" | "flat" | "compound")
+            && self.is_capitalized(hi + 1)
+            && !self.is_value(hi + 1)
+        {
+            hi += 1;
+        }
+        // A name is written in one piece: a preposition or verb inside the
+        // span is a misparse ("chose Arvo over Kestrel Motors Corp", with
+        // "Arvo" a compound of "Corp"), and the name is the part around
+        // its head.
+        let breaks = |k: usize| {
+            matches!(self.upos(k), "ADP" | "VERB" | "AUX" | "SCONJ")
+                && !english().nouns.name_links.contains(&self.lemma(k))
+        };
+        if let Some(k) = (lo..i).rev().find(|&k| breaks(k)) {
+            lo = k + 1;
+        }
+        if let Some(k) = (i + 1..=hi).find(|&k| breaks(k)) {
+            hi = k - 1;
+        }
         (lo, hi)
     }
 

@@ -106,6 +106,16 @@ pub struct Word<'a> {
     pub value: Option<ValueKind>,
 }
 
+/// Angle brackets, which agency copy puts around tickers and names, are
+/// read as the parentheses the treebank has plenty of.
+fn bracket(form: &str) -> &str {
+    match form {
+        "<" => "(",
+        ">" => ")",
+        _ => form,
+    }
+}
+
 /// Reusable buffers: analysing a sentence allocates nothing once warm.
 #[derive(Default)]
 pub struct Workspace {
@@ -265,6 +275,53 @@ impl Grammar {
         }
     }
 
+    /// Agency copy writes a company's ticker, or the name of one with no
+    /// ticker, in angle brackets ("<Brenmoor Gold AS>", "<BGA>"): its
+    /// capitalized words are a proper noun, whatever they would be
+    /// elsewhere ("Gold", "AS"). The words after the brackets are tagged
+    /// again.
+    fn bracketed_names(&self, words: &[Word], lex: &[Lex], tags: &mut Vec<u16>) {
+        const LINKS: &[&str] = &["&", "and", "of", "de", "du", "del", "der", "la", "-", "."];
+        let set = &self.model.tagger.tags;
+        let Some(proper) = (0..set.joint.len() as u16)
+            .find(|&t| set.upos_of(t) == "PROPN" && set.xpos_of(t) == "NNP")
+        else {
+            return;
+        };
+        let mut i = 0;
+        while i < words.len() {
+            if words[i].form != "<" {
+                i += 1;
+                continue;
+            }
+            let close = (i + 1..words.len().min(i + 10)).find(|&j| words[j].form == ">");
+            let Some(close) = close.filter(|&j| j > i + 1) else {
+                i += 1;
+                continue;
+            };
+            let inside = &words[i + 1..close];
+            let capital = |w: &Word| w.form.starts_with(|c: char| c.is_uppercase());
+            let a_name = inside.iter().all(|w| {
+                w.value.is_none() && (capital(w) || LINKS.contains(&w.form.to_lowercase().as_str()))
+            }) && capital(&inside[0]);
+            if !a_name {
+                i = close;
+                continue;
+            }
+            let before = tags[i + 1..close].to_vec();
+            for (k, w) in inside.iter().enumerate() {
+                if capital(w) {
+                    tags[i + 1 + k] = proper;
+                }
+            }
+            if tags[i + 1..close] != before[..] {
+                tags.truncate(close);
+                self.model.tagger.tag_from(lex, tags);
+            }
+            i = close;
+        }
+    }
+
     /// A present verb in -s right before a finite verb, after a word that
     /// can start a noun phrase ("March exports were ...", "Gold reserves
     /// rose ..."), is a plural noun: English puts no finite verb straight
@@ -310,10 +367,11 @@ impl Grammar {
         ws.lex.extend(
             words
                 .iter()
-                .map(|w| Lex::new(w.form, w.value.map(placeholder))),
+                .map(|w| Lex::new(bracket(w.form), w.value.map(placeholder))),
         );
         let n = words.len();
         self.model.tagger.tag(&ws.lex, &mut ws.tags);
+        self.bracketed_names(words, &ws.lex, &mut ws.tags);
         self.no_verb_before_a_verb(words, &ws.lex, &mut ws.tags);
         self.finite_verb(words, &mut ws.tags);
         ws.heads.clear();

@@ -53,6 +53,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, values: &[ValueSpan]) -> V
             value: Some(v.kind),
         });
         at = v.end;
+        // "57.2 pct-owned": the hyphen glued to a value is a token of its
+        // own, as inside any hyphenated word, and the word after it too.
+        if text[at..end].starts_with('-')
+            && text[at + 1..end].starts_with(|c: char| c.is_alphabetic())
+        {
+            push(&mut out, at, at + 1);
+            at += 1;
+        }
     }
     words(text, at, end, &mut out);
     out
@@ -397,6 +405,27 @@ mod tests {
             ["Revenue", "rose", "to", "$1.13bn", "(", "£600m", ")", "."]
         );
         assert_eq!(toks[3].value, Some(ValueKind::Money));
+    }
+
+    #[test]
+    fn a_hyphen_after_a_value_is_its_own_token() {
+        let text = "a 57.2 pct-held unit, 3 mln-";
+        let at = |w: &str| text.find(w).unwrap();
+        let v = [
+            ValueSpan {
+                start: at("57.2"),
+                end: at("-held"),
+                kind: ValueKind::Percent,
+            },
+            ValueSpan {
+                start: at("3 mln"),
+                end: text.len() - 1,
+                kind: ValueKind::Count,
+            },
+        ];
+        let toks = tokenize(text, 0, text.len(), &v);
+        let f: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(f, ["a", "57.2 pct", "-", "held", "unit", ",", "3 mln", "-"]);
     }
 
     #[test]

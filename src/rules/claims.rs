@@ -204,12 +204,16 @@ pub struct Markers {
     /// Adverbs that put a figure at the time of writing ("now operates").
     #[serde(default)]
     pub present: Vec<String>,
-    /// Written before a measure, a total since the year's start
-    /// ("year-to-date sales"); after it, the same ("sales for the year to
-    /// date").
     /// The case word of the amount something changes hands for.
     #[serde(default)]
     pub exchange_cases: Vec<String>,
+    /// The word of what a thing is worth ("a contract worth 5 mln dlrs"):
+    /// the figure measures the thing.
+    #[serde(default)]
+    pub worth: Vec<String>,
+    /// Written before a measure, a total since the year's start
+    /// ("year-to-date sales"); after it, the same ("sales for the year to
+    /// date").
     #[serde(default)]
     pub to_date_before: Vec<String>,
     #[serde(default)]
@@ -264,6 +268,7 @@ impl Markers {
         self.present.extend(o.present);
         self.revised.extend(o.revised);
         self.exchange_cases.extend(o.exchange_cases);
+        self.worth.extend(o.worth);
         self.to_date_before.extend(o.to_date_before);
         self.to_date_after.extend(o.to_date_after);
         self.calendar_year.extend(o.calendar_year);
