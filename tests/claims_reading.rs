@@ -694,3 +694,17 @@ fn a_results_tables_figure_with_no_currency_is_in_the_one_the_table_states() {
         ]
     );
 }
+
+#[test]
+fn both_countries_are_the_articles_two_and_its_in_a_partys_effort_is_that_party() {
+    // "Both countries" stands for the two countries the article names
+    // most; "its" in "Chile's effort to cut its deficit" is Chile, not the
+    // article's first party.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/both-countries.txt", "2025-06-02"),
+        [
+            "event_date forecast Chile–Norway | sign | - | October 2025",
+            "level actual Chile | budget deficit | - | 37.6 mln dlr = [3.755e7, 3.765e7) USD",
+        ]
+    );
+}

@@ -55,6 +55,8 @@ impl Lexicon {
                 share: low(&n.share),
                 per_period: low(&n.per_period),
                 references: low(&n.references),
+                pair_references: low(&n.pair_references),
+                pair_words: low(&n.pair_words),
                 parts: low(&n.parts),
                 stocks: low(&n.stocks),
                 results: low(&n.results),

@@ -315,7 +315,10 @@ fn bracketed_name(text: &str, start: usize, end: usize) -> Option<(usize, usize)
         s += 4;
     }
     let e = open + 1 + inner.trim_end().len();
-    (s < e && text[s..e].contains(' ')).then_some((s, e))
+    // (A ticker may have a space, "<KST A>"; a name is written in lower
+    // case too.)
+    let name = &text[s..e.max(s)];
+    (s < e && name.contains(' ') && name.chars().any(char::is_lowercase)).then_some((s, e))
 }
 
 /// The headline, when the document's first line is one (all capitals, as
@@ -726,6 +729,28 @@ pub fn party(
             named: false,
         })
     };
+    // "Both countries hope", "the two sides signed": the article's two
+    // most mentioned countries.
+    let two = tree
+        .kids_with(i, &["det", "nummod", "amod"])
+        .chain(tree.kids_with(i, &["det:predet"]))
+        .any(|k| lex.nouns.pair_words.contains(&tree.lemma(k)));
+    if two && tree.token(i).xpos == "NNS" && lex.nouns.pair_references.contains(&tree.lemma(i)) {
+        let countries: Vec<String> = a
+            .entities
+            .summary()
+            .into_iter()
+            .filter(|e| e.kind == crate::model::EntityKind::Country)
+            .take(2)
+            .map(|e| e.name)
+            .collect();
+        if countries.len() == 2 {
+            return Some(Holder {
+                parts: sorted(countries),
+                named: false,
+            });
+        }
+    }
     let definite = tree
         .kids_with(i, &["det"])
         .any(|k| lex.markers.definite.contains(&tree.lemma(k)));
@@ -765,6 +790,18 @@ pub fn party(
     let mut n = i;
     for _ in 0..6 {
         let Some(h) = tree.head(n) else { break };
+        // "Chile's effort to cut its deficit": the one whose
+        // effort, plan or decision the clause is.
+        if tree.is_noun(h) && tree.rel(n) == "acl" {
+            if let Some(p) = tree
+                .kids_with(h, &["nmod"])
+                .find(|&p| tree.deprel(p) == "nmod:poss" && tree.is_name(p))
+            {
+                if let Some(found) = holder_at(a, s, tree, p) {
+                    return Some(found);
+                }
+            }
+        }
         if tree.is_verb(h) {
             if let Some(subj) = tree.kid_with(h, &["nsubj"]) {
                 if subj != i && subj < i && !tree.is_pronoun(subj) {

@@ -32,6 +32,13 @@ pub struct NounClasses {
     pub per_period: Vec<String>,
     #[serde(default)]
     pub references: Vec<String>,
+    /// Plural nouns that, after "both" or "the two", stand for the
+    /// article's two countries ("both countries", "the two sides").
+    #[serde(default)]
+    pub pair_references: Vec<String>,
+    /// The words that make them two ("both", "two").
+    #[serde(default)]
+    pub pair_words: Vec<String>,
     /// Change nouns that are a result for an amount ("a loss of 5 mln").
     #[serde(default)]
     pub results: Vec<String>,
@@ -330,6 +337,8 @@ impl NounClasses {
         self.share.extend(other.share);
         self.per_period.extend(other.per_period);
         self.references.extend(other.references);
+        self.pair_references.extend(other.pair_references);
+        self.pair_words.extend(other.pair_words);
         self.parts.extend(other.parts);
         self.stocks.extend(other.stocks);
         self.results.extend(other.results);
