@@ -926,7 +926,7 @@ fn set_role(r: &mut Reading, role: Role) {
     }
 }
 
-/// The thing figure `t` says something is worth: the noun "worth" puts it
+/// The thing figure `t` is the worth of: the noun "worth" hangs the figure
 /// on, or the subject of "is worth".
 fn worth_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usize> {
     let is_worth = |k: usize| Lexicon::has(&lex.markers.worth, &tree.lemma(k));

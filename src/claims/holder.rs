@@ -733,7 +733,6 @@ pub fn party(
     // most mentioned countries.
     let two = tree
         .kids_with(i, &["det", "nummod", "amod"])
-        .chain(tree.kids_with(i, &["det:predet"]))
         .any(|k| lex.nouns.pair_words.contains(&tree.lemma(k)));
     if two && tree.token(i).xpos == "NNS" && lex.nouns.pair_references.contains(&tree.lemma(i)) {
         let countries: Vec<String> = a
