@@ -209,8 +209,8 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
     // A country or organization the gazetteer found in the headline at
     // that place ("MAURITIAN SUGAR EXPORTS").
     // (Offsets carry over when recasing kept every byte in place.)
-    let h0 = headline_line(&a.doc.text).map(|(s, _)| s);
-    if let (Some(h0), true) = (h0, text.len() == title.len() && title.is_ascii()) {
+    let line = headline_line(&a.doc.text);
+    if let (Some((h0, _)), true) = (line, text.len() == title.len() && title.is_ascii()) {
         let (start, end) = (h0 + tree.token(lo).start, h0 + tree.token(hi).end);
         if let Some(m) = a.entities.in_span(start, end).find(|m| !m.locative) {
             return Some(m.entity.clone());
@@ -218,9 +218,7 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
     }
     let body = match &a.doc.title {
         Some(_) => a.doc.text.as_str(),
-        None => h0
-            .and_then(|_| headline_line(&a.doc.text))
-            .map_or("", |(_, end)| &a.doc.text[end..]),
+        None => line.map_or("", |(_, end)| &a.doc.text[end..]),
     };
     clean_name(&confirmed_opening(&name, body))
 }
@@ -262,7 +260,7 @@ fn written_as_a_word(text: &str, phrase: &str, inside: bool) -> bool {
 /// A word of a name written in capitals, as the name is written in text:
 /// "KESTREL" → "Kestrel", "KESTREL-HARLOW" → "Kestrel-Harlow"; initials
 /// ("U.S.", "J.P.") stay as they are.
-pub fn recased_word(w: &str) -> String {
+fn recased_word(w: &str) -> String {
     let inner_dot = w.trim_end_matches('.').contains('.');
     if inner_dot && w.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
         return w.to_string();
@@ -272,6 +270,13 @@ pub fn recased_word(w: &str) -> String {
         .map(|p| capitalized(&p.to_lowercase()))
         .collect();
     parts.join("-")
+}
+
+/// A name written in capitals, recased word by word and without its
+/// ticker or legal form ("KESTREL MEDIA INC" → "Kestrel Media").
+pub fn recased_name(text: &str) -> Option<String> {
+    let words: Vec<String> = text.split_whitespace().map(recased_word).collect();
+    clean_name(&words.join(" "))
 }
 
 fn capitalized(w: &str) -> String {
@@ -288,15 +293,15 @@ fn capitalized(w: &str) -> String {
 /// MINING CORP> REPORTS DRILL RESULTS") names in them a company with no ticker.
 pub fn ticker_name(title: &str) -> Option<String> {
     let (before, after) = title.split_once('<')?;
-    let recased = |text: &str| {
-        let words: Vec<String> = text.split_whitespace().map(recased_word).collect();
-        clean_name(&words.join(" "))
-    };
     if before.trim().is_empty() {
         let inner = after.split_once('>')?.0;
-        return inner.trim().contains(' ').then(|| recased(inner)).flatten();
+        return inner
+            .trim()
+            .contains(' ')
+            .then(|| recased_name(inner))
+            .flatten();
     }
-    recased(before)
+    recased_name(before)
 }
 
 /// The byte span of the whole name written in agency brackets around

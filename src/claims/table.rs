@@ -391,11 +391,7 @@ impl Tables {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let title_case: Vec<String> = raw
-            .split_whitespace()
-            .map(super::holder::recased_word)
-            .collect();
-        super::holder::clean_name(&title_case.join(" "))
+        super::holder::recased_name(&raw)
     }
 
     fn is_sign(&self, w: &str) -> bool {
