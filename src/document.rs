@@ -248,9 +248,14 @@ fn place_dateline(sentence: &str) -> usize {
     }
     let rest = &sentence[place_len..];
     let dash = rest.trim_start_matches(' ');
+    // ("KESTREL-HARLOW SEES ...": a hyphen with a letter either side joins
+    // a word, it opens no story.)
+    let dash_len = dash.chars().next().map_or(0, char::len_utf8);
+    let joins_a_word =
+        dash.len() == rest.len() && dash[dash_len..].starts_with(|c: char| c.is_alphanumeric());
     match dash.chars().next() {
-        Some('-' | '–' | '—') => {
-            let after = dash[dash.chars().next().map_or(0, char::len_utf8)..].trim_start();
+        Some('-' | '–' | '—') if !joins_a_word => {
+            let after = dash[dash_len..].trim_start();
             sentence.len() - after.len()
         }
         _ => 0,
@@ -267,5 +272,6 @@ mod tests {
         assert_eq!(place_dateline("NEW YORK - Shares rose."), 11);
         assert_eq!(place_dateline("The council met — briefly."), 0);
         assert_eq!(place_dateline("US - China talks resumed."), 0);
+        assert_eq!(place_dateline("ALDER-BRISK SEES GAINS"), 0);
     }
 }

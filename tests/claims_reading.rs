@@ -708,3 +708,102 @@ fn both_countries_are_the_articles_two_and_its_in_a_partys_effort_is_that_party(
         ]
     );
 }
+
+#[test]
+fn a_name_joined_by_a_hyphen_is_one_party_from_the_headline_on() {
+    // "CONSOLIDATED-BRISK SEES ...": the hyphen joins a name, it opens no
+    // dateline; "Consolidated-Brisk had first half profit", with "had" read as
+    // an auxiliary, is still the party's ("Consolidated" is no verb here).
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/hyphen-name.txt", "2025-06-02"),
+        [
+            "level actual Consolidated-Brisk | half profit | - | 61.4 mln stg = [6.135e7, 6.145e7) GBP",
+            "previous actual Consolidated-Brisk | half profit | - | 52.7 mln stg = [5.265e7, 5.275e7) GBP",
+            "level forecast Consolidated-Brisk | charge | 2025-01-01..2025-12-31 | 3.3 mln stg = [3.135e6, 3.465e6] GBP",
+        ]
+    );
+}
+
+#[test]
+fn a_listed_item_is_its_opening_companys_and_a_plural_headline_noun_is_no_party() {
+    // "Brisk Mining Corp <BRM> - Offering of ...", "... Inc. Alder Power
+    // Inc - Initial offering of ...": each item's company. "Note -" and
+    // "May -" name no company, and "PROPOSED OFFERINGS" names no party.
+    let lines = claim_lines("tests/fixtures/reading/listed-items.txt", "2025-06-02");
+    assert_eq!(
+        lines[..2],
+        [
+            "level actual Brisk Mining | shares of common stock | - | 2.5 mln = [2.45e6, 2.55e6) share",
+            "level actual Alder Power | shares of common stock | - | four mln = [3.5e6, 4.5e6) share",
+        ]
+    );
+    assert_eq!(lines.len(), 6);
+    for l in &lines[2..] {
+        assert!(l.starts_with("level actual Brisk Mining | "), "{l}");
+    }
+}
+
+#[test]
+fn a_figure_of_a_noun_a_measure_is_on_or_from_measures_that_measure() {
+    // "gains on the sale of equipment of X", "a loss from the sale of bonds
+    // of X", "earnings from operations of X" (not net earnings); "on sales
+    // of X" after a result of its own stays sales.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/measured-through.txt", "2025-06-02"),
+        [
+            "level actual Vestra Tools | pretax gains | 2024-07-01..2024-09-30 | 240,000 dlrs = [235000, 245000) USD",
+            "level actual Vestra Tools | loss from sale | 2024-07-01..2024-09-30 | 118,400 dlrs = [118350, 118450) USD",
+            "level actual Vestra Tools | earnings from operations | 2024-01-01..2024-12-31 | 3,170,000 dlrs = [3.165e6, 3.175e6) USD",
+            "level actual Vestra Tools | earnings | 2024-01-01..2024-12-31 | 4.1 mln dlrs = [4.05e6, 4.15e6) USD",
+            "per_unit actual Vestra Tools | earnings | 2024-01-01..2024-12-31 | 1.10 dlrs = [1.095, 1.105) USD",
+            "level actual Vestra Tools | sales | 2024-01-01..2024-12-31 | 80.2 mln dlrs = [8.015e7, 8.025e7) USD",
+        ]
+    );
+}
+
+#[test]
+fn results_lines_run_together_measure_the_label_before_each_figure() {
+    // "Trading profit 41.2 mln": the label before the figure; "Capital
+    // investment 20.7 mln" after "up 4.1 pct" is a label, no party named
+    // "Capital"; "1.25 mln Halvard shares" are Halvard's.
+    let lines = claim_lines("tests/fixtures/reading/results-run.txt", "2025-06-02");
+    assert_eq!(
+        lines[0],
+        "level actual Brenmoor Group | trading profit | 2024-01-01..2024-12-31 | 41.2 mln = [4.115e7, 4.125e7)"
+    );
+    assert_eq!(
+        lines[4..],
+        [
+            "level actual Brenmoor Group | investment | 2024-01-01..2024-12-31 | 20.7 mln = [2.065e7, 2.075e7)",
+            "change actual Brenmoor Group | investment | 2024-01-01..2024-12-31 | 3.2 pct = [-3.25, -3.15) %",
+            "level actual Halvard | shares | 2024-01-01..2024-12-31 | 1.25 mln = [1.245e6, 1.255e6)",
+        ]
+    );
+}
+
+#[test]
+fn a_lone_name_opening_a_sentence_is_the_headlines_party() {
+    // "PanNordic, which is 60 pct owned by ...": the headline's word,
+    // never written in lowercase, is the party "it" stands for, not the
+    // country of "BRITISH" in the headline.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/opening-name.txt", "2025-06-02"),
+        [
+            "level actual PanNordic | - | - | 60 pct = [59.5, 60.5) %",
+            "level forecast PanNordic | cash | - | 2.3 mln British pounds = [2.25e6, 2.35e6) GBP",
+        ]
+    );
+}
+
+#[test]
+fn a_units_sales_with_had_read_as_an_auxiliary_are_the_units() {
+    // "the unit had 2024 sales of over 64 mln dlrs": the part's figure,
+    // not the parent's, though "had" was read as an auxiliary.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/unit-sales.txt", "2025-06-02"),
+        [
+            "level actual Orvane-Bright | price of unit | - | 117 mln dlrs = [1.165e8, 1.175e8) USD",
+            "level actual - | sales | 2024-01-01..2024-12-31 | 64 mln dlrs = (6.4e7, ∞) USD",
+        ]
+    );
+}

@@ -249,6 +249,25 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             } else {
                 node = h;
             }
+        } else if (matches!(rel, "flat" | "appos" | "dep")
+            || (matches!(rel, "obj" | "iobj")
+                && tree.head(h).is_some_and(|v| tree.is_verb(v))
+                && tree.rel(h) == "obj"))
+            && tree.upos(h) == "NOUN"
+            && !tree.is_capitalized(h)
+            && tree.case(t).is_none()
+            && h < t
+            && (h + 1..t).all(|k| tree.head(k) == Some(t) && matches!(tree.upos(k), "ADV" | "ADJ"))
+            && !Lexicon::has(&lex.nouns.neutral, &tree.lemma(h))
+            && !Lexicon::has(&lex.nouns.per_period, &tree.lemma(h))
+            && !Lexicon::has(&lex.nouns.references, &tree.lemma(h))
+            && !people(lex, tree, h, v.kind)
+        {
+            // "Trading profit 41.2 mln", "raising fees 3 billion dlrs": a figure right after a noun, hung on it with no
+            // case word, is that noun's figure (a results line, or a
+            // second object the parser hung on the first).
+            r.measure = Some(h);
+            node = h;
         }
     }
     // "7.1 million tonnes of cargo", "80 mln dlrs of treasury notes": an
@@ -304,7 +323,9 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 if Lexicon::has(&lex.nouns.share, &lemma) && is_ratio(v.kind) {
                     set_role(&mut r, Role::Share);
                 }
-                r.measure.get_or_insert(h);
+                if r.measure.is_none() {
+                    r.measure = Some(measured_through(lex, tree, h, v.kind).unwrap_or(h));
+                }
                 node = h;
                 break;
             }
@@ -915,6 +936,63 @@ fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<(usize, bool)> 
         }
         part |= tree.kids(of).iter().any(|&k| tree.token(k).value == kind);
         return (tree.upos(of) == "NOUN").then_some((of, part));
+    }
+    None
+}
+
+/// "gains on the sale of equipment of 240,000 dlrs", "income from
+/// continuing operations of 5 mln dlrs": a figure "of" a noun that only says what
+/// another noun is on, from or in measures that other noun, through the
+/// noun's own "of" phrases. ("earned 5 mln on sales of 97 mln": a noun
+/// with a figure of its own keeps the figure; "a rise in exports of 5
+/// pct" measures exports, the rise being the change.)
+fn measured_through(lex: &Lexicon, tree: &Tree<'_>, n: usize, kind: ValueKind) -> Option<usize> {
+    if tree.is_name(n) || Lexicon::has(&lex.nouns.per_period, &tree.lemma(n)) {
+        return None;
+    }
+    let mut inner = n;
+    for _ in 0..3 {
+        let case = tree.case(inner)?;
+        let head = tree.head(inner)?;
+        if Lexicon::has(&lex.markers.of, &case) {
+            if !tree.is_noun(head) || tree.is_name(head) {
+                return None;
+            }
+            inner = head;
+            continue;
+        }
+        if !Lexicon::has(&lex.markers.measure_cases, &case) {
+            return None;
+        }
+        // The noun it hangs on, or the verb's object right before it when
+        // the parser hung the phrase on the verb ("includes a loss
+        // from the sale of bonds of 118,400 dlrs").
+        let case_token = tree.kids_with(inner, &["case"]).next()?;
+        let outer = if tree.is_noun(head) && tree.rel(inner) == "nmod" {
+            head
+        } else if tree.is_verb(head) {
+            tree.kids_with(head, &["obj"])
+                .find(|&o| o + 1 == case_token && tree.is_noun(o))?
+        } else {
+            return None;
+        };
+        let lemma = tree.lemma(outer);
+        // ("1.10 dlrs a share on sales of 80.2 mln": a noun in a
+        // figure's phrase is that figure's.)
+        let own_figure = tree
+            .kids(outer)
+            .iter()
+            .any(|&k| tree.token(k).value.is_some_and(|v| v != ValueKind::Time))
+            || tree.head(outer).is_some_and(|h| tree.is_value(h));
+        let ok = tree.upos(outer) == "NOUN"
+            && !tree.is_capitalized(outer)
+            && !own_figure
+            && !change_noun(lex, &lemma, kind)
+            && !Lexicon::has(&lex.nouns.neutral, &lemma)
+            && !Lexicon::has(&lex.nouns.per_period, &lemma)
+            && !Lexicon::has(&lex.nouns.references, &lemma)
+            && !people(lex, tree, outer, kind);
+        return ok.then_some(outer);
     }
     None
 }

@@ -71,16 +71,26 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
             let (lo, hi) = tree.name_span(i);
             let (start, end) = tree.bytes(lo, hi);
             let known = a.entities.overlapping(start, end).any(|m| !m.locative);
-            if lo == hi && lo == 0 && !known {
-                continue;
-            }
             let Some(name) = name_at(a, s, &tree, i) else {
                 continue;
             };
-            let subject = tree.rel(i) == "nsubj";
             let in_title = name
-                .split_whitespace()
+                .split(|c: char| !c.is_alphanumeric())
                 .any(|w| title_words.contains(&w.to_lowercase()));
+            // A lone word opening a sentence is a name when the headline
+            // has it and the story never writes it in lowercase ("Sales"
+            // is a word), or when it has a capital inside ("McAllister").
+            let opening_name = || {
+                let form = &tree.token(lo).form;
+                let inner_capital = form.chars().skip(1).any(char::is_uppercase)
+                    && form.chars().any(char::is_lowercase);
+                let lower = form.to_lowercase();
+                inner_capital || (in_title && !written_as_a_word(&a.doc.text, &lower, false))
+            };
+            if lo == hi && lo == 0 && !known && !opening_name() {
+                continue;
+            }
+            let subject = tree.rel(i) == "nsubj";
             let score = 1 + 2 * i32::from(subject) + 5 * i32::from(in_title) + i32::from(known);
             match seen.iter_mut().find(|(n, _, _)| *n == name) {
                 Some((_, sc, _)) => *sc += 1 + i32::from(subject),
@@ -102,7 +112,7 @@ pub fn salient(lex: &Lexicon, a: &Analyzed) -> Option<String> {
         .into_iter()
         .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)));
     let titled = best.as_ref().is_some_and(|(n, _, _)| {
-        n.split_whitespace()
+        n.split(|c: char| !c.is_alphanumeric())
             .any(|w| title_words.contains(&w.to_lowercase()))
     });
     if !titled {
@@ -220,6 +230,19 @@ fn headline_subject(lex: &Lexicon, a: &Analyzed, title: &str) -> Option<String> 
         Some(_) => a.doc.text.as_str(),
         None => line.map_or("", |(_, end)| &a.doc.text[end..]),
     };
+    // "NEW OFFERINGS LISTED" over items of "public offering of 3 mln
+    // shares": a common noun in the plural, one the story writes in
+    // lowercase, is what the story is about, not who.
+    let common_word = |i: usize| {
+        let t = tree.token(i);
+        t.xpos == "NNS"
+            && [t.form.to_lowercase(), tree.lemma(i)]
+                .iter()
+                .any(|w| written_as_a_word(body, w, false))
+    };
+    if (lo..=hi).all(|i| tree.upos(i) != "PROPN") && common_word(hi) {
+        return None;
+    }
     clean_name(&confirmed_opening(&name, body))
 }
 
@@ -378,6 +401,16 @@ pub fn holder(
     if of_a_part(lex, tree, r) {
         return None;
     }
+    // "Acme had first-quarter profit of X" with "had" read as an auxiliary,
+    // "Acme is the largest buyer": the measure noun is the predicate, and
+    // its subject the party.
+    if let Some(subj) = r.measure.and_then(|m| tree.kid_with(m, &["nsubj"])) {
+        if !tree.is_value(subj) {
+            if let Some(h) = party(lex, a, s, tree, subj, salient) {
+                return Some(h);
+            }
+        }
+    }
     // The subject of the figure's verb, and of the saying verbs above it
     // when that is an organization (an analyst who says a figure does not
     // own it).
@@ -430,6 +463,11 @@ pub fn holder(
             });
         }
     }
+    // "Kestrel Mining Corp <KMC> - Offering of 3 mln shares": digest
+    // copy lists items, each opening with its party and a dash.
+    if let Some(h) = listed_party(a, tree, r.token) {
+        return Some(h);
+    }
     // No one named: the article's party, as a reader would take it.
     salient.map(|n| Holder {
         parts: vec![n.to_string()],
@@ -445,7 +483,12 @@ pub fn of_a_part(lex: &Lexicon, tree: &Tree<'_>, r: &Reading) -> bool {
     if r.role == Role::Share {
         return false;
     }
-    let Some(verb) = r.clause_verb(tree) else {
+    // ("the unit had 2024 sales of X", with "had" read as an auxiliary:
+    // the measure noun is the predicate, its subject the clause's.)
+    let predicate = r
+        .measure
+        .filter(|&m| tree.kid_with(m, &["nsubj"]).is_some());
+    let Some(verb) = predicate.or_else(|| r.clause_verb(tree)) else {
         return false;
     };
     // "Acme's coatings and resins business" is often read as nouns
@@ -632,9 +675,19 @@ fn own_holder(
             .covering(t.start, t.end)
             .any(|e| e.kind == crate::model::EntityKind::Region)
     };
+    // ("... up 4.1 pct Capital investment 20.7 mln": results lines run
+    // together, a capital right after a figure opens the next line's
+    // label, no name.)
+    let opens_label = |k: usize| {
+        k > 0
+            && tree.is_value(k - 1)
+            && !matches!(tree.rel(k - 1), "nummod" | "compound" | "amod")
+            && tree.name_span(k) == (k, k)
+    };
     let mut names: Vec<String> = Vec::new();
     for k in tree.kids(m).iter().copied().filter(|&k| {
         tree.is_name(k)
+            && !opens_label(k)
             && ((k < m
                 && matches!(tree.rel(k), "compound" | "amod" | "nmod")
                 && !(definite && region(k)))
@@ -831,6 +884,68 @@ pub fn party(
         n = h;
     }
     inferred()
+}
+
+/// The party of the list item figure `t` is in: the name, with its
+/// ticker, that opens the sentence or follows a full stop, then a dash
+/// with a space either side, the nearest such before the figure.
+fn listed_party(a: &Analyzed, tree: &Tree<'_>, t: usize) -> Option<Holder> {
+    let spaced = |k: usize| {
+        k > 0
+            && k + 1 < tree.len()
+            && tree.token(k - 1).end < tree.token(k).start
+            && tree.token(k).end < tree.token(k + 1).start
+    };
+    (1..t.min(tree.len())).rev().find_map(|k| {
+        if !matches!(tree.token(k).form.as_str(), "-" | "–" | "—") || !spaced(k) {
+            return None;
+        }
+        // Past the ticker's brackets to the name.
+        let mut j = k - 1;
+        if tree.token(j).form == ">" {
+            j = (0..j)
+                .rev()
+                .find(|&i| tree.token(i).form == "<")?
+                .checked_sub(1)?;
+        }
+        if !tree.is_name(j) {
+            return None;
+        }
+        // (By word order: the parser may run the name into the item
+        // before, "... Inc. Kestrel Mining Corp -".)
+        let ends_item = |i: usize| tree.token(i).form.ends_with('.');
+        let mut lo = j;
+        while lo > 0 && tree.is_name(lo - 1) && !ends_item(lo - 1) {
+            lo -= 1;
+        }
+        if lo > 0 && !ends_item(lo - 1) {
+            return None;
+        }
+        let (start, end) = tree.bytes(lo, j);
+        let known = a
+            .entities
+            .covering(start, end)
+            .find(|m| !m.locative && m.start >= start);
+        // A company's, as its ticker or legal form says, or one the
+        // gazetteer knows ("May - 13 bid", "Note - Terms of" are none).
+        let legal = english()
+            .nouns
+            .legal_forms
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(tree.token(j).form.trim_end_matches('.')));
+        let ticker = tree.token(k - 1).form == ">";
+        if known.is_none() && !legal && !ticker {
+            return None;
+        }
+        let name = match known {
+            Some(m) => clean_name(&m.entity),
+            None => clean_name(a.doc.text.get(start..end)?),
+        }?;
+        Some(Holder {
+            parts: vec![name],
+            named: true,
+        })
+    })
 }
 
 /// A word inside a known name ("Port" of "Port of Kestrel Bay").

@@ -115,7 +115,7 @@ impl Measures {
             words.retain(|&i| i != r.token);
             words.push(m);
             // "usage of lard": the noun after a case word belongs to it.
-            if let Some((case, noun)) = self.qualifying_noun(tree, m) {
+            if let Some((case, noun)) = self.qualifying_noun(tree, m, r.token) {
                 words.push(case);
                 words.extend(self.modifiers(tree, noun));
                 words.push(noun);
@@ -204,8 +204,9 @@ impl Measures {
         self.units.contains(&form) || self.units.contains(&tree.lemma(m))
     }
 
-    /// The common noun after a case word on a measure, and the case word.
-    fn qualifying_noun(&self, tree: &Tree<'_>, m: usize) -> Option<(usize, usize)> {
+    /// The common noun after a case word on a measure, and the case word;
+    /// `figure` is the token of the figure measured.
+    fn qualifying_noun(&self, tree: &Tree<'_>, m: usize, figure: usize) -> Option<(usize, usize)> {
         tree.kids_with(m, &["nmod"])
             .filter(|&k| k > m)
             .find_map(|k| {
@@ -220,9 +221,11 @@ impl Measures {
                     && !self.references.contains(&tree.lemma(k))
                     && !self.is_unit(tree, k)
                     // ("profits of X on revenues of Y": a noun with a
-                    // figure of its own is that figure's measure.)
+                    // figure of its own is that figure's measure; "earnings
+                    // from operations of X" are X.)
                     && !tree.kids_with(k, &["nmod"]).any(|v| {
-                        tree.token(v).value.is_some_and(|kind| kind != ValueKind::Time)
+                        v != figure
+                            && tree.token(v).value.is_some_and(|kind| kind != ValueKind::Time)
                     });
                 ok.then_some((case, k))
             })

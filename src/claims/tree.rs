@@ -189,7 +189,7 @@ impl<'p> Tree<'p> {
             }
         }
         let mut stack = vec![i];
-        // "Allied-Lyons": words written together with a hyphen are one.
+        // "Kestrel-Harlow": words written together with a hyphen are one.
         let glued = |x: usize, y: usize| self.token(x).end == self.token(y).start;
         let capital = |x: usize| {
             self.is_name(x)

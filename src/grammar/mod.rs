@@ -275,6 +275,43 @@ impl Grammar {
         }
     }
 
+    /// "Kestrel-Harlow", "Brenmoor-Lind": two title-cased words joined by a
+    /// hyphen are one name, each part a proper noun, whatever the part
+    /// would be alone ("Consolidated" reads as a verb). Capitals throughout
+    /// ("U.S.-JAPAN") are left to the tagger. The words after are tagged
+    /// again.
+    fn hyphenated_names(&self, words: &[Word], lex: &[Lex], tags: &mut Vec<u16>) {
+        let set = &self.model.tagger.tags;
+        let Some(proper) = (0..set.joint.len() as u16)
+            .find(|&t| set.upos_of(t) == "PROPN" && set.xpos_of(t) == "NNP")
+        else {
+            return;
+        };
+        let title_cased = |w: &Word| {
+            w.value.is_none()
+                && w.form.starts_with(|c: char| c.is_uppercase())
+                && w.form.chars().skip(1).any(char::is_lowercase)
+                && w.form.chars().all(char::is_alphabetic)
+        };
+        let mut i = 0;
+        while i + 2 < words.len() {
+            if words[i + 1].form != "-" || !title_cased(&words[i]) || !title_cased(&words[i + 2]) {
+                i += 1;
+                continue;
+            }
+            // ("Israeli-Palestinian" talks: adjectives stay adjectives.)
+            let adjectives = [i, i + 2].iter().any(|&k| set.upos_of(tags[k]) == "ADJ");
+            for k in [i, i + 2] {
+                if !adjectives && set.upos_of(tags[k]) != "PROPN" {
+                    tags[k] = proper;
+                    tags.truncate(k + 1);
+                    self.model.tagger.tag_from(lex, tags);
+                }
+            }
+            i += 2;
+        }
+    }
+
     /// Agency copy writes a company's ticker, or the name of one with no
     /// ticker, in angle brackets ("<Brenmoor Gold AS>", "<BGA>"): its
     /// capitalized words are a proper noun, whatever they would be
@@ -372,6 +409,7 @@ impl Grammar {
         let n = words.len();
         self.model.tagger.tag(&ws.lex, &mut ws.tags);
         self.bracketed_names(words, &ws.lex, &mut ws.tags);
+        self.hyphenated_names(words, &ws.lex, &mut ws.tags);
         self.no_verb_before_a_verb(words, &ws.lex, &mut ws.tags);
         self.finite_verb(words, &mut ws.tags);
         ws.heads.clear();
