@@ -807,3 +807,29 @@ fn a_units_sales_with_had_read_as_an_auxiliary_are_the_units() {
         ]
     );
 }
+
+#[test]
+fn the_company_is_the_one_the_sentence_before_is_about() {
+    // "Halvard is a maker of valves ... the company earned": Halvard's
+    // figures, not those of Orvell, whom the story opened with.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/company-before.txt", "2025-06-02"),
+        [
+            "level actual Halvard | earnings | 2024-07-01..2024-12-31 | 12.6 mln dlrs = [1.255e7, 1.265e7) USD",
+            "level actual Halvard | sales | 2024-07-01..2024-12-31 | 210.4 mln dlrs = [2.1035e8, 2.1045e8) USD",
+        ]
+    );
+}
+
+#[test]
+fn a_participle_or_relative_clause_after_a_noun_measures_that_noun() {
+    // "inflation, officially estimated at 14 pct"; "housing starts, which
+    // rose 3.1 pct", with "starts" read as a verb.
+    let measures: Vec<String> =
+        claim_lines("tests/fixtures/reading/reduced-relative.txt", "2025-06-02")
+            .iter()
+            .filter(|l| !l.starts_with("event_date"))
+            .map(|l| l.split(" | ").nth(1).unwrap().to_string())
+            .collect();
+    assert_eq!(measures, ["inflation", "housing starts", "housing starts"]);
+}

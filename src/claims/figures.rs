@@ -1093,13 +1093,35 @@ fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usi
             return (!Lexicon::has(&lex.nouns.per_period, &tree.lemma(n))).then_some(n);
         }
     }
-    // "housing starts, which rose": the noun before the pronoun.
+    // "inflation, officially put at 12 pct": a participle with no
+    // auxiliary after a noun and its comma values that noun.
+    let valued_at = tree
+        .case(t)
+        .is_some_and(|c| Lexicon::has(&lex.markers.valued_at, &c));
+    let no_aux = (end..verb).all(|k| tree.upos(k) == "ADV");
+    if participle && valued_at && no_aux && end >= 2 && tree.token(end - 1).form == "," {
+        let n = end - 2;
+        if tree.upos(n) == "NOUN" && !tree.is_value(n) && !looks_named(tree, n) {
+            return (!Lexicon::has(&lex.nouns.per_period, &tree.lemma(n))).then_some(n);
+        }
+    }
+    // "housing starts, which rose": the noun before the pronoun, however
+    // the tagger read a plural before a relative pronoun ("starts").
     if end >= 2
         && tree.is_pronoun(end - 1)
         && tree.rel(end - 1) == "nsubj"
         && tree.token(end - 2).form == ","
     {
         end -= 2;
+        // (A noun compounded with it comes before: "housing starts".)
+        let n = end.checked_sub(1)?;
+        let plural_read_as_verb = tree.token(n).xpos == "VBZ"
+            && tree.token(n).form.ends_with('s')
+            && n > 0
+            && tree.upos(n - 1) == "NOUN";
+        if plural_read_as_verb {
+            return Some(n);
+        }
     }
     let not_time = |h: &usize| !Lexicon::has(&lex.nouns.per_period, &tree.lemma(*h));
     // The head of the group after a conjunction, should nothing before

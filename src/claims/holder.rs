@@ -818,6 +818,14 @@ pub fn party(
         // word of the name: as sure as the name itself.
         let lemma = tree.lemma(i);
         let repeats_name = |n: &str| n.split_whitespace().any(|w| w.to_lowercase() == lemma);
+        // "Halvard is a maker of valves ... the company earned": the
+        // company the sentence before is about, when that is another.
+        if let Some(n) = previous_subject(lex, a, s).filter(|n| Some(n.as_str()) != salient) {
+            return Some(Holder {
+                parts: vec![n],
+                named: false,
+            });
+        }
         return salient.map(|n| Holder {
             parts: vec![n.to_string()],
             named: repeats_name(n),
@@ -884,6 +892,38 @@ pub fn party(
         n = h;
     }
     inferred()
+}
+
+/// The organization the sentence before `s` is about: the named subject
+/// of its main clause, when that clause says something of it ("Halvard
+/// is a maker of valves") rather than reports what it said, and the
+/// name is no country, place or person.
+fn previous_subject(lex: &Lexicon, a: &Analyzed, s: &Sentence) -> Option<String> {
+    let at = a.sentences.iter().position(|x| std::ptr::eq(x, s))?;
+    let prev = a.sentences.get(at.checked_sub(1)?)?;
+    if is_headline(a.sentence_text(prev)) {
+        return None;
+    }
+    let tree = Tree::new(a.parse(prev));
+    let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
+    if lex.verbs.report.contains(&tree.lemma(root)) {
+        return None;
+    }
+    let subj = tree
+        .kid_with(root, &["nsubj"])
+        .filter(|&k| tree.is_name(k))?;
+    let (lo, hi) = tree.name_span(subj);
+    let (start, end) = tree.bytes(lo, hi);
+    let other_kind = a.entities.overlapping(start, end).any(|m| {
+        matches!(
+            m.kind,
+            crate::model::EntityKind::Country | crate::model::EntityKind::Region
+        )
+    }) || a.entities.people_overlapping(start, end).next().is_some();
+    if other_kind {
+        return None;
+    }
+    name_at(a, prev, &tree, subj)
 }
 
 /// The party of the list item figure `t` is in: the name, with its

@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn names_demonyms_capitals_and_acronyms() {
-        let text = "Azerbaijani officials met Chinese envoys in Beijing; Baku and the US agreed, as did Türkiye. Let us go.";
+        let text = "Azerbaijani officials met Chinese envoys in Beijing; Baku and the US agreed, as did Türkiye (Turkey). Let us go.";
         let found = gaz().find(text);
         let got: Vec<(&str, Form, bool)> = found
             .mentions
@@ -325,7 +325,8 @@ mod tests {
                 ("China", Form::Capital, true),
                 ("Azerbaijan", Form::Capital, false),
                 ("United States", Form::Acronym, false),
-                ("Türkiye", Form::Name, false),
+                ("Turkey", Form::Alias, false),
+                ("Turkey", Form::Name, false),
             ]
         );
         assert_eq!(found.main_parties()[0], "Azerbaijan");
