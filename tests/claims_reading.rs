@@ -833,3 +833,16 @@ fn a_participle_or_relative_clause_after_a_noun_measures_that_noun() {
             .collect();
     assert_eq!(measures, ["inflation", "housing starts", "housing starts"]);
 }
+
+#[test]
+fn vs_read_as_an_adverb_still_compares_and_a_framing_noun_measures_what_it_is_of() {
+    // "655,000 dlrs vs 702,000 dlrs" with "vs" tagged an adverb: the
+    // level before, of the measure the statement names; "45 mln dlrs face
+    // amount of its notes" measures the notes.
+    let lines = claim_lines("tests/fixtures/reading/versus-framing.txt", "2025-06-02");
+    assert_eq!(
+        lines[3],
+        "previous actual Vestra Tools | pretax gains | - | 702,000 dlrs = [701500, 702500) USD"
+    );
+    assert_eq!(lines[4].split(" | ").nth(1), Some("notes"), "{}", lines[4]);
+}

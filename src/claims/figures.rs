@@ -247,6 +247,18 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
                 r.measure = Some(h);
                 node = h;
             } else {
+                // "20 mln dlrs face amount of its debentures", "a 3 mln
+                // dlr total of loans": what the framing noun is of.
+                r.measure = tree.kids_with(h, &["nmod"]).find(|&k| {
+                    k > h
+                        && tree.upos(k) == "NOUN"
+                        && !tree.is_value(k)
+                        && tree
+                            .case(k)
+                            .is_some_and(|c| Lexicon::has(&lex.markers.of, &c))
+                        && !Lexicon::has(&lex.nouns.per_period, &tree.lemma(k))
+                        && !people(lex, tree, k, v.kind)
+                });
                 node = h;
             }
         } else if (matches!(rel, "flat" | "appos" | "dep")
@@ -412,7 +424,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
     // However the parser attached it, a case word just before the figure
     // ("from the record 6.47 billion") says what it is.
     if r.role == Role::Level {
-        if let Some(m) = marker_before(tree, t) {
+        if let Some(m) = marker_before(lex, tree, t) {
             if Lexicon::has(&lex.markers.previous, &m) {
                 r.role = Role::Previous;
             }
@@ -512,7 +524,7 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
         // "fell to around 18 mln", with "to" parsed onto "around": the
         // word before the figure still says it is the level reached.
         let node_case = tree.case(node).or_else(|| {
-            marker_before(tree, t).filter(|c| node == t && Lexicon::has(&lex.markers.level, c))
+            marker_before(lex, tree, t).filter(|c| node == t && Lexicon::has(&lex.markers.level, c))
         });
         if change_verb && r.role == Role::Level && !cop {
             let m = &lex.markers;
@@ -680,7 +692,8 @@ pub fn event_reading(lex: &Lexicon, tree: &Tree<'_>, t: usize, vi: usize) -> Opt
     let compared = |i: usize| {
         tree.case(i)
             .is_some_and(|c| Lexicon::has(&lex.markers.comparison, &c))
-            || marker_before(tree, i).is_some_and(|m| Lexicon::has(&lex.markers.comparison, &m))
+            || marker_before(lex, tree, i)
+                .is_some_and(|m| Lexicon::has(&lex.markers.comparison, &m))
     };
     if compared(t) {
         return None;
@@ -851,11 +864,13 @@ fn noun_modality(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<Modality> {
 
 /// The word or two before token `t`, past a determiner or modifier ("from
 /// the record", "compared with about"), lowercase.
-fn marker_before(tree: &Tree<'_>, t: usize) -> Option<String> {
+fn marker_before(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<String> {
     let mut i = t;
     for _ in 0..3 {
         i = i.checked_sub(1)?;
-        if !matches!(tree.upos(i), "DET" | "ADJ" | "ADV") || tree.rel(i) == "case" {
+        // ("vs" read as an adverb is still the case word.)
+        let marker = Lexicon::has(&lex.markers.previous, &tree.token(i).form.to_lowercase());
+        if !matches!(tree.upos(i), "DET" | "ADJ" | "ADV") || tree.rel(i) == "case" || marker {
             break;
         }
     }
