@@ -846,3 +846,16 @@ fn vs_read_as_an_adverb_still_compares_and_a_framing_noun_measures_what_it_is_of
     );
     assert_eq!(lines[4].split(" | ").nth(1), Some("notes"), "{}", lines[4]);
 }
+
+#[test]
+fn a_figure_after_vs_is_for_the_same_span_a_year_before() {
+    // "pretax gains in the third quarter of 2024 were 240,000 dlrs vs
+    // 310,000 dlrs": results copy compares with the year-ago quarter.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/versus-year-ago.txt", "2025-06-02"),
+        [
+            "level actual Vestra Tools | pretax gains | 2024-07-01..2024-09-30 | 240,000 dlrs = [235000, 245000) USD",
+            "previous actual Vestra Tools | pretax gains | 2023-07-01..2023-09-30 | 310,000 dlrs = [305000, 315000) USD",
+        ]
+    );
+}

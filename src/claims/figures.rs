@@ -864,7 +864,7 @@ fn noun_modality(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<Modality> {
 
 /// The word or two before token `t`, past a determiner or modifier ("from
 /// the record", "compared with about"), lowercase.
-fn marker_before(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<String> {
+pub fn marker_before(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<String> {
     let mut i = t;
     for _ in 0..3 {
         i = i.checked_sub(1)?;

@@ -473,7 +473,7 @@ impl Extractor {
             };
             let inherited = partner.and_then(|p| {
                 if readings[i].role == Role::Previous
-                    && !previous_is_a_year_before(&self.lexicon, s, &readings[i], text)
+                    && !previous_is_a_year_before(&self.lexicon, &tree, s, &readings[i], text)
                 {
                     return None;
                 }
@@ -943,8 +943,18 @@ fn level_before(readings: &[Reading], i: usize) -> Option<usize> {
 
 /// Whether the sentence says the previous figure is for a year before:
 /// "a year earlier", "a year ago".
-fn previous_is_a_year_before(lex: &Lexicon, s: &Sentence, r: &Reading, text: &str) -> bool {
-    let _ = r;
+fn previous_is_a_year_before(
+    lex: &Lexicon,
+    tree: &Tree<'_>,
+    s: &Sentence,
+    r: &Reading,
+    text: &str,
+) -> bool {
+    if figures::marker_before(lex, tree, r.token)
+        .is_some_and(|m| lex.markers.year_ago_cases.contains(&m))
+    {
+        return true;
+    }
     let sentence = text.get(s.start..s.end).unwrap_or("").to_lowercase();
     lex.markers
         .year_before

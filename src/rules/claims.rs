@@ -156,6 +156,8 @@ pub struct Markers {
     #[serde(default)]
     pub year_before: Vec<String>,
     #[serde(default)]
+    pub year_ago_cases: Vec<String>,
+    #[serde(default)]
     pub definite: Vec<String>,
     #[serde(default)]
     pub partner: Vec<String>,
@@ -254,6 +256,7 @@ impl Markers {
         self.per.extend(o.per);
         self.each.extend(o.each);
         self.year_before.extend(o.year_before);
+        self.year_ago_cases.extend(o.year_ago_cases);
         self.same.extend(o.same);
         self.span_nouns.extend(o.span_nouns);
         self.range_from.extend(o.range_from);
