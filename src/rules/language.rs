@@ -35,6 +35,10 @@ pub struct Numbers {
     /// Words of a fraction after a number word ("two-thirds", "one-half"),
     /// besides the ordinals and their plurals.
     pub fractions: Vec<String>,
+    /// A number hyphened to a word that together make an adjective, no
+    /// count ("a one-time charge", "two-way trade").
+    #[serde(default)]
+    pub idioms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

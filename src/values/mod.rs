@@ -717,6 +717,10 @@ impl ValueReader {
             {
                 continue;
             }
+            let whole = m.as_str().to_lowercase();
+            if english().numbers.idioms.contains(&whole) {
+                continue;
+            }
             out.extend(self.count_value(sentence, base, m, &c["a"], Some(noun)));
         }
         out

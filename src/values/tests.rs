@@ -1079,6 +1079,17 @@ fn a_hyphen_joining_a_number_to_a_fraction_unit_or_number_makes_no_count() {
 }
 
 #[test]
+fn a_number_hyphened_into_an_adjective_counts_nothing() {
+    // "a one-time charge", "two-way trade": no count of times or ways,
+    // while "a two-year loan" counts years.
+    let reader = ValueReader::new(&RuleData::load(&[]).unwrap());
+    let s = "It took a one-time charge on two-way trade and a One-Off gain on a two-year loan.";
+    let values = reader.read(s, 0, s.len(), &TimeContext::default());
+    let texts: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
+    assert_eq!(texts, ["two-year"], "{values:?}");
+}
+
+#[test]
 fn a_large_number_shows_its_significant_digits_not_the_floats_error() {
     assert_eq!(fmt_num(4.049_999_999_999_999_5e6), "4.05e6");
     assert_eq!(fmt_num(3.735e9), "3.735e9");
