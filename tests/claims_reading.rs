@@ -861,3 +861,14 @@ fn a_figure_after_vs_is_for_the_same_span_a_year_before() {
         ]
     );
 }
+
+#[test]
+fn a_headline_name_opening_a_sentence_without_figures_is_the_party_as_written() {
+    // "VARDEN MOTOR SIGNS ..." and "Varden has told the government ...":
+    // the story's own "Varden", not the headline's guess "Varden Motor",
+    // though the sentence states no figure.
+    assert_eq!(
+        claim_lines("tests/fixtures/reading/opening-unparsed.txt", "2025-06-02"),
+        ["level plan Varden | investment | - | 310 mln pesos = [2.945e8, 3.255e8] PESO"]
+    );
+}
