@@ -275,9 +275,10 @@ fn read_one(lex: &Lexicon, tree: &Tree<'_>, vi: usize, t: usize, v: &Value, text
             && !Lexicon::has(&lex.nouns.references, &tree.lemma(h))
             && !people(lex, tree, h, v.kind)
         {
-            // "Trading profit 41.2 mln", "raising fees 3 billion dlrs": a figure right after a noun, hung on it with no
-            // case word, is that noun's figure (a results line, or a
-            // second object the parser hung on the first).
+            // "Trading profit 41.2 mln", "raising fees 3 billion dlrs":
+            // a figure right after a noun, hung on it with no case word,
+            // is that noun's figure (a results line, or a second object
+            // the parser hung on the first).
             r.measure = Some(h);
             node = h;
         }
@@ -956,9 +957,9 @@ fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<(usize, bool)> 
 }
 
 /// "gains on the sale of equipment of 240,000 dlrs", "income from
-/// continuing operations of 5 mln dlrs": a figure "of" a noun that only says what
-/// another noun is on, from or in measures that other noun, through the
-/// noun's own "of" phrases. ("earned 5 mln on sales of 97 mln": a noun
+/// continuing operations of 5 mln dlrs": a figure "of" a noun that only
+/// says what another noun is on, from or in measures that other noun,
+/// through the noun's own "of" phrases. ("earned 5 mln on sales of 97 mln": a noun
 /// with a figure of its own keeps the figure; "a rise in exports of 5
 /// pct" measures exports, the rise being the change.)
 fn measured_through(lex: &Lexicon, tree: &Tree<'_>, n: usize, kind: ValueKind) -> Option<usize> {
@@ -980,8 +981,8 @@ fn measured_through(lex: &Lexicon, tree: &Tree<'_>, n: usize, kind: ValueKind) -
             return None;
         }
         // The noun it hangs on, or the verb's object right before it when
-        // the parser hung the phrase on the verb ("includes a loss
-        // from the sale of bonds of 118,400 dlrs").
+        // the parser hung the phrase on the verb ("includes a loss from
+        // the sale of bonds of 118,400 dlrs").
         let case_token = tree.kids_with(inner, &["case"]).next()?;
         let outer = if tree.is_noun(head) && tree.rel(inner) == "nmod" {
             head
@@ -1128,7 +1129,8 @@ fn subject_by_word_order(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<usi
         && tree.token(end - 2).form == ","
     {
         end -= 2;
-        // (A noun compounded with it comes before: "housing starts".)
+        // (The word before the comma, read as a verb in "-s", after a
+        // noun it is compounded with, is a plural noun.)
         let n = end.checked_sub(1)?;
         let plural_read_as_verb = tree.token(n).xpos == "VBZ"
             && tree.token(n).form.ends_with('s')
