@@ -959,9 +959,9 @@ fn amount_of(lex: &Lexicon, tree: &Tree<'_>, t: usize) -> Option<(usize, bool)> 
 /// "gains on the sale of equipment of 240,000 dlrs", "income from
 /// continuing operations of 5 mln dlrs": a figure "of" a noun that only
 /// says what another noun is on, from or in measures that other noun,
-/// through the noun's own "of" phrases. ("earned 5 mln on sales of 97 mln": a noun
-/// with a figure of its own keeps the figure; "a rise in exports of 5
-/// pct" measures exports, the rise being the change.)
+/// through the noun's own "of" phrases. ("earned 5 mln on sales of 97
+/// mln": a noun with a figure of its own keeps the figure; "a rise in
+/// exports of 5 pct" measures exports, the rise being the change.)
 fn measured_through(lex: &Lexicon, tree: &Tree<'_>, n: usize, kind: ValueKind) -> Option<usize> {
     if tree.is_name(n) || Lexicon::has(&lex.nouns.per_period, &tree.lemma(n)) {
         return None;

@@ -167,12 +167,14 @@ fn opening_title_name(a: &Analyzed, s: &Sentence, title_words: &[String]) -> Opt
         .overlapping(s.start, s.start + first.len())
         .next()
         .is_some();
-    (word
-        && !known
-        && title_words.contains(&lower)
-        && !english().nouns.stop_words.contains(&lower)
-        && !written_as_a_word(&a.doc.text, &lower, false))
-    .then_some(())?;
+    if !word
+        || known
+        || !title_words.contains(&lower)
+        || english().nouns.stop_words.contains(&lower)
+        || written_as_a_word(&a.doc.text, &lower, false)
+    {
+        return None;
+    }
     // Then parsed, as few sentences are: a proper noun, the subject
     // ("Money market dealers said" opens with a common noun).
     let tree = Tree::new(a.parse(s));
@@ -452,7 +454,7 @@ pub fn holder(
     // "Acme had first-quarter profit of X" with "had" read as an auxiliary,
     // "Acme is the largest buyer": the measure noun is the predicate, and
     // its subject the party.
-    if let Some(subj) = r.measure.and_then(|m| tree.kid_with(m, &["nsubj"])) {
+    if let Some(subj) = predicate_subject(tree, r) {
         if !tree.is_value(subj) {
             if let Some(h) = party(lex, a, s, tree, subj, salient) {
                 return Some(h);
@@ -523,6 +525,13 @@ pub fn holder(
     })
 }
 
+/// The subject of a figure's measure noun, when the noun is a predicate
+/// ("Acme had profit of X" with "had" read as an auxiliary, "Acme is the
+/// largest buyer").
+fn predicate_subject(tree: &Tree<'_>, r: &Reading) -> Option<usize> {
+    r.measure.and_then(|m| tree.kid_with(m, &["nsubj"]))
+}
+
 /// Whether the figure's verb has for subject a part of a party ("The
 /// division had a turnover of ..."): the part's figure, whose holder the
 /// text does not name. ("The division provided 38 pct of group sales": a
@@ -533,9 +542,7 @@ pub fn of_a_part(lex: &Lexicon, tree: &Tree<'_>, r: &Reading) -> bool {
     }
     // ("the unit had 2024 sales of X", with "had" read as an auxiliary:
     // the measure noun is the predicate, its subject the clause's.)
-    let predicate = r
-        .measure
-        .filter(|&m| tree.kid_with(m, &["nsubj"]).is_some());
+    let predicate = r.measure.filter(|_| predicate_subject(tree, r).is_some());
     let Some(verb) = predicate.or_else(|| r.clause_verb(tree)) else {
         return false;
     };

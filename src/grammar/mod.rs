@@ -282,9 +282,7 @@ impl Grammar {
     /// again.
     fn hyphenated_names(&self, words: &[Word], lex: &[Lex], tags: &mut Vec<u16>) {
         let set = &self.model.tagger.tags;
-        let Some(proper) = (0..set.joint.len() as u16)
-            .find(|&t| set.upos_of(t) == "PROPN" && set.xpos_of(t) == "NNP")
-        else {
+        let Some(proper) = set.get("PROPN", "NNP") else {
             return;
         };
         let title_cased = |w: &Word| {
@@ -320,9 +318,7 @@ impl Grammar {
     fn bracketed_names(&self, words: &[Word], lex: &[Lex], tags: &mut Vec<u16>) {
         const LINKS: &[&str] = &["&", "and", "of", "de", "du", "del", "der", "la", "-", "."];
         let set = &self.model.tagger.tags;
-        let Some(proper) = (0..set.joint.len() as u16)
-            .find(|&t| set.upos_of(t) == "PROPN" && set.xpos_of(t) == "NNP")
-        else {
+        let Some(proper) = set.get("PROPN", "NNP") else {
             return;
         };
         let mut i = 0;
